@@ -1,0 +1,115 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db import models
+from django.shortcuts import redirect
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from core.blocks import BodyBlock
+from core.models import ListedPage
+
+
+class ColumnKind(models.TextChoices):
+    NEWS = "news", _("信息列表")
+    CATALOGUE = "catalogue", _("公开目录")
+    PAGE = "page", _("单页")
+    LINK = "link", _("外部链接")
+
+
+def paginate(request, queryset, per_page=None):
+    """Return the requested page of a queryset; a bad or out-of-range ?page= gives the nearest page, never an error."""
+    paginator = Paginator(queryset, per_page or settings.GONGKAI_LIST_PAGE_SIZE)
+    return paginator.get_page(request.GET.get("page"))
+
+
+class ColumnPage(Page):
+    """A 栏目. Columns nest; what a column shows depends on its kind."""
+
+    kind = models.CharField(_("栏目类型"), max_length=20, choices=ColumnKind.choices, default=ColumnKind.NEWS)
+    intro = models.TextField(_("栏目说明"), blank=True)
+    body = StreamField(BodyBlock(), verbose_name=_("正文"), blank=True, help_text=_("单页栏目的内容；列表栏目显示在列表之上"))
+    link_url = models.URLField(_("链接地址"), blank=True, help_text=_("外部链接栏目跳转的地址"))
+    link_page = models.ForeignKey(
+        "wagtailcore.Page", verbose_name=_("链接页面"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+", help_text=_("外部链接栏目也可以指向本站的页面"),
+    )
+
+    subpage_types = ["columns.ColumnPage", "news.ArticlePage", "disclosure.DocumentPage", "reports.AnnualReportPage"]
+    parent_page_types = ["home.HomePage", "columns.ColumnPage"]
+
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+
+    content_panels = Page.content_panels + [
+        FieldPanel("kind"),
+        FieldPanel("intro"),
+        FieldPanel("body"),
+        MultiFieldPanel([FieldPanel("link_url"), PageChooserPanel("link_page")], heading=_("外部链接栏目")),
+    ]
+
+    class Meta:
+        verbose_name = _("栏目")
+        verbose_name_plural = _("栏目")
+
+    def clean(self):
+        super().clean()
+        if self.kind == ColumnKind.LINK and not (self.link_url or self.link_page_id):
+            raise ValidationError({"link_url": _("外部链接栏目需要填写链接地址或选择链接页面")})
+
+    @property
+    def is_link(self):
+        return self.kind == ColumnKind.LINK
+
+    def get_link_target(self, request=None):
+        if self.link_page_id:
+            return self.link_page.get_url(request)
+        return self.link_url
+
+    def listed_items(self):
+        """Everything published below this column, pinned first, newest first: one query."""
+        return (
+            ListedPage.objects.live().public().descendant_of(self)
+            .order_by("-pinned", "-date", "-pk")
+        )
+
+    def catalogue_items(self):
+        from disclosure.models import DocumentPage
+
+        return (
+            DocumentPage.objects.live().public().descendant_of(self)
+            .select_related("topic")
+            .order_by("-pinned", "-date", "-pk")
+        )
+
+    def get_sub_columns(self):
+        return ColumnPage.objects.child_of(self).live().public().order_by("path")
+
+    def serve(self, request, *args, **kwargs):
+        if self.is_link:
+            target = self.get_link_target(request)
+            if target:
+                return redirect(target)
+        return super().serve(request, *args, **kwargs)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # Side navigation: this column's sub-columns, or else its siblings under the parent column.
+        sub_columns = list(self.get_sub_columns())
+        if sub_columns:
+            context["aside_column"], context["aside_items"] = self, sub_columns
+        else:
+            parent = self.get_parent().specific
+            if isinstance(parent, ColumnPage):
+                context["aside_column"], context["aside_items"] = parent, list(parent.get_sub_columns())
+        if self.kind == ColumnKind.NEWS:
+            context["items"] = paginate(request, self.listed_items())
+        elif self.kind == ColumnKind.CATALOGUE:
+            from disclosure.filters import CatalogueFilters
+
+            filters = CatalogueFilters(request.GET, queryset=self.catalogue_items())
+            context["filters"] = filters
+            context["items"] = paginate(request, filters.qs)
+        return context

@@ -1,0 +1,83 @@
+"""StreamField blocks shared by every content page: one family of body blocks, so that
+articles, documents and reports are edited the same way and render the same way."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.contrib.table_block.blocks import TableBlock as WagtailTableBlock
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.images.blocks import ImageChooserBlock
+
+RICH_TEXT_FEATURES = ["h2", "h3", "h4", "bold", "italic", "ol", "ul", "hr", "link", "document-link", "superscript", "subscript"]
+
+
+class ParagraphBlock(blocks.RichTextBlock):
+    def __init__(self, **kwargs):
+        kwargs.setdefault("features", RICH_TEXT_FEATURES)
+        super().__init__(**kwargs)
+
+    class Meta:
+        icon = "pilcrow"
+        label = _("段落")
+        template = "core/blocks/paragraph.html"
+
+
+class ImageBlock(blocks.StructBlock):
+    image = ImageChooserBlock(label=_("图片"))
+    alt = blocks.CharBlock(
+        label=_("替代文本"), required=False, max_length=255,
+        help_text=_("读屏软件朗读的图片说明；留空则使用图片标题"),
+    )
+    caption = blocks.CharBlock(label=_("图注"), required=False, max_length=255)
+
+    class Meta:
+        icon = "image"
+        label = _("图片")
+        template = "core/blocks/image.html"
+
+
+class TableBlock(WagtailTableBlock):
+    class Meta:
+        icon = "table"
+        label = _("表格")
+        template = "core/blocks/table.html"
+
+
+class AttachmentBlock(blocks.StructBlock):
+    document = DocumentChooserBlock(label=_("文件"))
+    title = blocks.CharBlock(label=_("显示名称"), required=False, max_length=255, help_text=_("留空则使用文件标题"))
+
+    class Meta:
+        icon = "doc-full"
+        label = _("附件")
+        template = "core/blocks/attachment.html"
+
+
+class FigureBlock(blocks.StructBlock):
+    """A numbered figure as printed in official reports ("图 1 8 个一级栏目"): an image, or the
+    text the figure shows when there is no image, always with its caption."""
+
+    image = ImageChooserBlock(label=_("图片"), required=False)
+    content = blocks.RichTextBlock(label=_("图示内容"), required=False, features=RICH_TEXT_FEATURES)
+    caption = blocks.CharBlock(label=_("图题"), max_length=255, help_text=_("如：图 1 8 个一级栏目"))
+
+    class Meta:
+        icon = "image"
+        label = _("插图")
+        template = "core/blocks/figure.html"
+
+
+class BodyBlock(blocks.StreamBlock):
+    paragraph = ParagraphBlock()
+    image = ImageBlock()
+    table = TableBlock()
+    attachment = AttachmentBlock()
+
+    class Meta:
+        label = _("正文")
+
+
+class AttachmentsBlock(blocks.StreamBlock):
+    attachment = AttachmentBlock()
+
+    class Meta:
+        label = _("附件")

@@ -1,0 +1,104 @@
+"""Build the demo 鹤岗市科学技术局 site from the material in demo/data (a copy of the seed report and corpus).
+
+Idempotent: pages are imported by stable keys, settings and accounts are only created when missing,
+so a second run reports nothing created or updated."""
+
+import os
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from wagtail.models import Locale, Page, Site
+
+from core.models import SiteSettings
+from disclosure.topics import ensure_default_topics
+from home.models import HomePage
+from importer.service import ContentImporter
+
+ORGANISATION = "鹤岗市科学技术局"
+DEFAULT_ADMIN_PASSWORD = "gongkai-demo-2026"
+
+
+class Command(BaseCommand):
+    help = "加载演示站点：鹤岗市科学技术局（可重复运行）。Load the demo bureau site (idempotent)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--regulations", help="法规语料 JSONL（默认 demo/data/regulations.jsonl.gz）")
+        parser.add_argument("--skip-regulations", action="store_true", help="不导入 830 部法规（测试用）")
+        parser.add_argument("--no-admin", action="store_true", help="不创建演示管理员账号")
+
+    def handle(self, *args, **options):
+        data_dir = Path(settings.GONGKAI_DEMO_DATA_DIR)
+        with transaction.atomic():
+            locale = Locale.get_default()
+            Locale.objects.get_or_create(language_code="en")
+            home = self.ensure_home(locale)
+            self.ensure_settings(home)
+            ensure_default_topics(locale)
+        self.import_file(data_dir / "bureau.jsonl", home, "document", "站点栏目与内容")
+        if not options["skip_regulations"]:
+            path = Path(options["regulations"] or data_dir / "regulations.jsonl.gz")
+            self.import_file(path, ContentImporter.resolve_parent("column:policies"), "document", "政策法规")
+        self.link_home_lists(home)
+        if not options["no_admin"]:
+            self.ensure_admin()
+
+    def ensure_home(self, locale):
+        home = HomePage.objects.filter(locale=locale).first()
+        site = Site.objects.filter(is_default_site=True).first()
+        if home is None:
+            root = Page.get_first_root_node()
+            # Wagtail's installer leaves a placeholder "Welcome" page where the home page belongs.
+            for placeholder in root.get_children().filter(slug="home"):
+                if type(placeholder.specific) is Page and placeholder.numchild == 0:
+                    placeholder.delete()
+            home = root.add_child(instance=HomePage(title="首页", slug="home", locale=locale))
+            home.save_revision().publish()
+            self.stdout.write("已创建首页")
+        if site is None:
+            Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True, site_name=ORGANISATION)
+        elif site.root_page_id != home.pk:
+            site.root_page = home
+            site.site_name = site.site_name or ORGANISATION
+            site.save()
+        return home
+
+    def ensure_settings(self, home):
+        site = Site.objects.get(root_page=home)
+        site_settings, created = SiteSettings.objects.get_or_create(site=site)
+        if created:
+            site_settings.site_name = ORGANISATION
+            site_settings.organiser = ORGANISATION
+            site_settings.agency_code = "HGKJJ"  # a demo placeholder, not the bureau's real code
+            site_settings.save()
+
+    def import_file(self, path, parent, default_type, label):
+        if not path.exists():
+            raise CommandError(f"找不到演示数据：{path}")
+        from django.core.management import call_command
+
+        self.stdout.write(f"导入{label}：{path.name}")
+        call_command("import_content", str(path), parent=str(parent.pk), type=default_type, stdout=self.stdout, stderr=self.stderr)
+
+    def link_home_lists(self, home):
+        home.refresh_from_db()
+        links = {"news_column": "column:work", "notices_column": "column:notices", "disclosure_column": "column:disclosure"}
+        changed = False
+        for field, key in links.items():
+            if getattr(home, f"{field}_id") is None:
+                column = ContentImporter.resolve_parent(key)
+                if column is not None:
+                    setattr(home, field, column)
+                    changed = True
+        if changed:
+            home.save_revision().publish()
+
+    def ensure_admin(self):
+        User = get_user_model()
+        password = os.environ.get("DEMO_ADMIN_PASSWORD", DEFAULT_ADMIN_PASSWORD)
+        if not User.objects.filter(username="admin").exists():
+            User.objects.create_superuser("admin", "admin@example.com", password)
+            self.stdout.write("已创建演示管理员账号")
+        self.stdout.write(self.style.SUCCESS(f"管理后台 http://127.0.0.1:8000/admin/  用户名 admin  密码 {password}"))

@@ -1,0 +1,60 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
+from wagtail.models import Page
+
+from core.models import ListedPage
+
+
+class HomePage(Page):
+    """The bureau's front page: priorities first (要闻), then the lists the public checks most."""
+
+    intro = models.TextField(_("网站简介"), blank=True)
+    news_column = models.ForeignKey(
+        "columns.ColumnPage", verbose_name=_("工作动态栏目"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+    )
+    notices_column = models.ForeignKey(
+        "columns.ColumnPage", verbose_name=_("通知公告栏目"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+    )
+    disclosure_column = models.ForeignKey(
+        "columns.ColumnPage", verbose_name=_("政务公开栏目"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+    )
+    list_length = models.PositiveSmallIntegerField(_("每个列表的条数"), default=6)
+
+    max_count_per_parent = 1
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["columns.ColumnPage"]
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [
+                PageChooserPanel("news_column", "columns.ColumnPage"),
+                PageChooserPanel("notices_column", "columns.ColumnPage"),
+                PageChooserPanel("disclosure_column", "columns.ColumnPage"),
+                FieldPanel("list_length"),
+            ],
+            heading=_("首页列表"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("首页")
+        verbose_name_plural = _("首页")
+
+    def featured_items(self):
+        return (
+            ListedPage.objects.live().public().descendant_of(self).filter(featured=True)
+            .order_by("-pinned", "-date", "-pk")[: self.list_length]
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["featured"] = self.featured_items()
+        lists = []
+        for column in (self.news_column, self.notices_column, self.disclosure_column):
+            if column is not None and column.live:
+                lists.append((column, column.listed_items()[: self.list_length]))
+        context["home_lists"] = lists
+        context["columns"] = self.get_children().live().public().in_menu().specific()
+        return context

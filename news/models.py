@@ -1,0 +1,53 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.search import index
+
+from core.blocks import AttachmentsBlock, BodyBlock
+from core.models import ListedPage
+
+
+class ArticlePageTag(TaggedItemBase):
+    content_object = ParentalKey("news.ArticlePage", related_name="tagged_items", on_delete=models.CASCADE)
+
+
+class ArticlePage(ListedPage):
+    """News and notices (要闻, 工作动态, 通知公告)."""
+
+    source = models.CharField(_("信息来源"), max_length=200, blank=True)
+    author = models.CharField(_("作者"), max_length=100, blank=True)
+    body = StreamField(BodyBlock(), verbose_name=_("正文"), blank=True)
+    attachments = StreamField(AttachmentsBlock(), verbose_name=_("附件"), blank=True)
+    tags = ClusterTaggableManager(verbose_name=_("标签"), through=ArticlePageTag, blank=True)
+
+    parent_page_types = ["columns.ColumnPage"]
+    subpage_types = []
+
+    search_fields = ListedPage.search_fields + [
+        index.SearchField("body"),
+        index.SearchField("source"),
+        index.SearchField("author"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+    ]
+
+    content_panels = ListedPage.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("date"), FieldPanel("pinned"), FieldPanel("featured")]),
+                FieldRowPanel([FieldPanel("source"), FieldPanel("author")]),
+                FieldPanel("tags"),
+            ],
+            heading=_("发布信息"),
+        ),
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        FieldPanel("attachments"),
+    ]
+
+    class Meta:
+        verbose_name = _("文章")
+        verbose_name_plural = _("文章")
