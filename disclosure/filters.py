@@ -23,7 +23,7 @@ class CatalogueFilters(django_filters.FilterSet):
         fields = ["q", "topic", "document_type", "validity", "year"]
 
     def filter_text(self, queryset, name, value):
-        value = value.strip()[:100]
+        value = value.replace("\x00", "").strip()[:100]
         if not value:
             return queryset
 

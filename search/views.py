@@ -10,7 +10,8 @@ MAX_QUERY_LENGTH = 200
 
 def search(request):
     """Site search. Odd input (empty, very long, markup) gets a page with a message, never an error."""
-    raw_query = request.GET.get("query", "")
+    # NUL characters cannot reach PostgreSQL; they are never part of a meaningful query.
+    raw_query = request.GET.get("query", "").replace("\x00", "")
     query = " ".join(raw_query.split())[:MAX_QUERY_LENGTH]
     message = ""
     results = Page.objects.none()
