@@ -66,11 +66,23 @@ class FigureBlock(blocks.StructBlock):
         template = "core/blocks/figure.html"
 
 
+class ContactDetailsBlock(blocks.StaticBlock):
+    """The office's contact details from the site settings, so pages such as the 政府信息公开指南 never
+    carry a stale copy of an address or phone number."""
+
+    class Meta:
+        icon = "mail"
+        label = _("联系方式")
+        admin_text = _("显示“设置 → 网站信息”中的名称、地址、办公时间、电话、传真和电子邮箱。")
+        template = "core/blocks/contact_details.html"
+
+
 class BodyBlock(blocks.StreamBlock):
     paragraph = ParagraphBlock()
     image = ImageBlock()
     table = TableBlock()
     attachment = AttachmentBlock()
+    contact_details = ContactDetailsBlock()
 
     class Meta:
         label = _("正文")

@@ -60,6 +60,9 @@ class ListedPage(Page):
     summary = models.TextField(_("摘要"), blank=True, help_text=_("列表、搜索结果和分享时显示的简短说明"))
 
     is_creatable = False
+    # Items live in columns and hold no pages of their own; subclasses inherit both rules.
+    parent_page_types = ["columns.ColumnPage"]
+    subpage_types = []
 
     search_fields = Page.search_fields + [
         index.SearchField("summary"),

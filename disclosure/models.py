@@ -99,9 +99,6 @@ class DocumentPage(ListedPage):
     body = StreamField(BodyBlock(), verbose_name=_("正文"), blank=True)
     attachments = StreamField(AttachmentsBlock(), verbose_name=_("附件"), blank=True)
 
-    parent_page_types = ["columns.ColumnPage"]
-    subpage_types = []
-
     search_fields = ListedPage.search_fields + [
         index.SearchField("index_number"),
         index.SearchField("document_number"),

@@ -24,9 +24,6 @@ class ArticlePage(ListedPage):
     attachments = StreamField(AttachmentsBlock(), verbose_name=_("附件"), blank=True)
     tags = ClusterTaggableManager(verbose_name=_("标签"), through=ArticlePageTag, blank=True)
 
-    parent_page_types = ["columns.ColumnPage"]
-    subpage_types = []
-
     search_fields = ListedPage.search_fields + [
         index.SearchField("body"),
         index.SearchField("source"),

@@ -26,9 +26,6 @@ class AnnualReportPage(ListedPage):
     issuer = models.CharField(_("发布机关"), max_length=200, blank=True, help_text=_("落款单位"))
     body = StreamField(ReportBodyBlock(), verbose_name=_("正文"), blank=True)
 
-    parent_page_types = ["columns.ColumnPage"]
-    subpage_types = []
-
     search_fields = ListedPage.search_fields + [
         index.SearchField("body"),
         index.FilterField("year"),

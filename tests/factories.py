@@ -31,7 +31,7 @@ class ColumnPageFactory(wagtail_factories.PageFactory):
 class ArticlePageFactory(wagtail_factories.PageFactory):
     title = factory.Sequence(lambda n: f"工作动态第{n}条")
     slug = factory.Sequence(lambda n: f"article-{n}")
-    date = factory.Sequence(lambda n: datetime.date(2020, 1, 1) + datetime.timedelta(days=n))
+    date = factory.Sequence(lambda n: datetime.date(2020, 1, 1) + datetime.timedelta(days=n % 2000))
     source = "市科技局"
 
     class Meta:
@@ -61,8 +61,8 @@ class DocumentPageFactory(wagtail_factories.PageFactory):
 class AnnualReportPageFactory(wagtail_factories.PageFactory):
     title = factory.Sequence(lambda n: f"{2018 + n}年度政府信息公开工作年度报告")
     slug = factory.Sequence(lambda n: f"report-{n}")
-    year = factory.Sequence(lambda n: 2018 + n)
-    date = factory.Sequence(lambda n: datetime.date(2019 + n, 1, 20))
+    year = factory.Sequence(lambda n: 2000 + n % 50)
+    date = factory.LazyAttribute(lambda report: datetime.date(report.year + 1, 1, 20))
     report_format = "free"
 
     class Meta:

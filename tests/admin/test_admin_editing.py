@@ -110,3 +110,30 @@ def test_only_columns_can_be_added_under_the_home_page(home):
     assert ColumnPage.can_create_at(home)
     assert not ArticlePage.can_create_at(home)
     assert not DocumentPage.can_create_at(Page.get_first_root_node())
+
+
+@pytest.mark.django_db
+def test_every_page_type_opens_in_the_editor(admin_client, column):
+    from tests.factories import AnnualReportPageFactory, ArticlePageFactory, DocumentPageFactory
+
+    pages = [column, ArticlePageFactory(parent=column), DocumentPageFactory(parent=column), AnnualReportPageFactory(parent=column),
+             column.get_parent()]
+    for page in pages:
+        assert admin_client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).status_code == 200
+    for model in [ColumnPage, ArticlePage, DocumentPage, AnnualReportPage]:
+        url = reverse("wagtailadmin_pages:add", args=[model._meta.app_label, model._meta.model_name, column.pk])
+        assert admin_client.get(url).status_code == 200
+
+
+@pytest.mark.django_db
+def test_admin_stays_chinese_for_an_english_browser_but_english_is_available(admin_client, django_user_model):
+    # Unprefixed URLs (the admin among them) use LANGUAGE_CODE, not Accept-Language: see cms/urls.py.
+    html = admin_client.get(reverse("wagtailadmin_home"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "控制面板" in html
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(django_user_model.objects.get(username="editor"))
+    profile.preferred_language = "en"
+    profile.save()
+    html = admin_client.get(reverse("wagtailadmin_home")).content.decode()
+    assert 'lang="en"' in html and "Dashboard" in html

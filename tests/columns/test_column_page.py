@@ -113,3 +113,16 @@ def test_link_column_needs_a_target(home):
 
     with pytest.raises(ValidationError):
         ColumnPageFactory(parent=home, title="空链接", slug="empty-link", kind="link")
+
+
+@pytest.mark.django_db
+def test_contact_details_block_shows_the_site_settings(client, home):
+    from core.models import SiteSettings
+
+    SiteSettings.objects.filter().update(address="鹤岗市向阳区", office_hours="工作日 8:30—17:00", phone="0468-1234567")
+    ColumnPageFactory(parent=home, title="政府信息公开指南", slug="guide", kind="page", body=[("contact_details", None)])
+    details = BeautifulSoup(client.get("/guide/").content, "html.parser").select_one("dl.contact-details")
+    pairs = dict(zip([dt.get_text() for dt in details.find_all("dt")], [dd.get_text() for dd in details.find_all("dd")]))
+    assert pairs["机构名称"] == "测试科技局" and pairs["办公地址"] == "鹤岗市向阳区"
+    assert pairs["办公时间"] == "工作日 8:30—17:00" and pairs["联系电话"] == "0468-1234567"
+    assert "传真号码" not in pairs

@@ -35,3 +35,22 @@ def test_article_body_renders_a_table(client, column):
     soup = BeautifulSoup(client.get("/work/with-table/").content, "html.parser")
     assert soup.select_one("table caption").get_text(strip=True) == "专利案件"
     assert [th.get_text(strip=True) for th in soup.select("thead th")] == ["年份", "件数"]
+
+
+@pytest.mark.django_db
+def test_article_images_have_captions_and_alt_text_and_attachments_are_listed(client, column):
+    from wagtail_factories import DocumentFactory, ImageFactory
+
+    image = ImageFactory(title="培训现场")
+    document = DocumentFactory(title="培训日程")
+    ArticlePageFactory(
+        parent=column, slug="with-media",
+        body=[("image", {"image": image, "alt": "学员在会议室听课", "caption": "培训会现场"})],
+        attachments=[("attachment", {"document": document, "title": ""})],
+    )
+    soup = BeautifulSoup(client.get("/work/with-media/").content, "html.parser")
+    figure = soup.select_one(".article__body figure")
+    assert figure.find("img")["alt"] == "学员在会议室听课"
+    assert figure.find("figcaption").get_text() == "培训会现场"
+    link = soup.select_one(".attachments a")
+    assert link.get_text() == "培训日程" and link["href"] == document.url
