@@ -1,0 +1,57 @@
+from search import text
+
+from .query import NothingToSearch, autocomplete_rewrite, rewrite
+
+
+def plain(value):
+    """A field value as one plain string (the shape modelsearch's indexers give it)."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, (list, tuple)):
+        return ", ".join(plain(item) for item in value)
+    if isinstance(value, dict):
+        return ", ".join(plain(item) for item in value.values())
+    return "" if value is None else str(value)
+
+
+class SegmentingIndexerMixin:
+    """Index the segmented form of every text.
+
+    modelsearch's indexers walk every search field once for the title, once for the body and once for
+    autocomplete; field values are read once here, and each column's text is segmented once."""
+
+    def prepare_value(self, value):
+        return plain(value)
+
+    def prepare_field(self, obj, field):
+        cache = self.__dict__.setdefault("_prepared_fields", {})
+        key = (id(obj), id(field))
+        if key not in cache:
+            cache[key] = list(super().prepare_field(obj, field))
+        return iter(cache[key])
+
+
+class SegmentingCompilerMixin:
+    """Search with the segmented form of the query; with several words, documents holding all rank first."""
+
+    ALL_TERMS_BONUS = 1000.0
+    autocomplete = False
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.nothing_to_search = False
+        self.all_terms_query = None
+        self.query_words = None
+        try:
+            if self.autocomplete:
+                self.query = autocomplete_rewrite(self.query)
+            else:
+                rewritten = rewrite(self.query, self.DEFAULT_OPERATOR)
+                self.query, self.all_terms_query, self.query_words = rewritten.query, rewritten.all_terms, rewritten.words
+        except NothingToSearch:
+            self.nothing_to_search = True
+
+    def search(self, config, start, stop, score_field=None, **kwargs):
+        if self.nothing_to_search:
+            return self.queryset.none()
+        return super().search(config, start, stop, score_field=score_field, **kwargs)
