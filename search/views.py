@@ -1,38 +1,132 @@
+import logging
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
+from django.db import DatabaseError
+from django.db.models import DateField
+from django.db.models.functions import Cast, Coalesce
+from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import cache_control
+from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Page, Site
 
-MAX_QUERY_LENGTH = 200
+from columns.models import ColumnPage
+from core.models import ListedPage
+
+from . import highlight
+from .forms import MAX_QUERY_LENGTH, TYPES, SearchForm
+
+logger = logging.getLogger(__name__)
+PER_PAGE = 10
+# Sorting by date re-orders the most relevant results; beyond these, a result is too weak to matter.
+DATE_SORT_LIMIT = 1000
+
+
+def site_pages(request):
+    site = Site.find_for_request(request)
+    pages = Page.objects.live().public()
+    return (pages.descendant_of(site.root_page, inclusive=True), site.root_page) if site else (pages, None)
+
+
+def searchable_text(page):
+    """The text a snippet is cut from: summary or intro, then the body's text."""
+    parts = [getattr(page, "summary", "") or getattr(page, "intro", "") or getattr(page, "search_description", "")]
+    body = getattr(page, "body", None)
+    if body is not None and hasattr(body, "stream_block"):
+        parts.extend(str(item) for item in body.stream_block.get_searchable_content(body))
+    return " ".join(part for part in parts if part)
+
+
+def result_rows(results, query):
+    pages = list(results)
+    parents = {p.path: p for p in Page.objects.filter(path__in={page.path[:-Page.steplen] for page in pages})}
+    rows = []
+    for page in pages:
+        parent = parents.get(page.path[:-Page.steplen])
+        date = getattr(page, "date", None) or (page.first_published_at.date() if page.first_published_at else None)
+        rows.append({
+            "page": page,
+            "title": highlight.highlight(page.title, query),
+            "snippet": highlight.snippet(searchable_text(page), query),
+            "column": parent.title if parent and parent.depth > 2 else "",
+            "date": date,
+            "type": page.specific_class._meta.verbose_name if page.specific_class else "",
+        })
+    return rows
 
 
 def search(request):
-    """Site search. Odd input (empty, very long, markup) gets a page with a message, never an error."""
-    # NUL characters cannot reach PostgreSQL; they are never part of a meaningful query.
-    raw_query = request.GET.get("query", "").replace("\x00", "")
-    query = " ".join(raw_query.split())[:MAX_QUERY_LENGTH]
-    message = ""
-    results = Page.objects.none()
-    if not query:
-        message = _("请输入要搜索的词语。") if "query" in request.GET else ""
-    else:
-        if len(raw_query) > MAX_QUERY_LENGTH:
-            message = _("搜索词过长，只使用前 %(n)s 个字符。") % {"n": MAX_QUERY_LENGTH}
-        site = Site.find_for_request(request)
-        pages = Page.objects.live().public()
-        if site:
-            pages = pages.descendant_of(site.root_page, inclusive=True)
-        results = pages.specific().search(query)
-    page_obj = Paginator(results, 10).get_page(request.GET.get("page"))
-    return TemplateResponse(
-        request,
-        "search/search.html",
-        {
-            "search_query": query,
-            "search_results": page_obj,
-            "query_prefix": urlencode({"query": query}) + "&",
-            "message": message,
-        },
-    )
+    pages, root = site_pages(request)
+    columns = list(ColumnPage.objects.child_of(root).live().public()) if root else []
+    form = SearchForm(request.GET, columns)
+    form.is_valid()
+    query = form.value("query") or ""
+    messages = []
+    if form.errors:
+        messages.append(_("部分筛选条件无效，已忽略：") + "；".join(str(form.fields[name].label) for name in form.errors))
+    if getattr(form, "query_was_cut", False):
+        messages.append(_("搜索词过长，只使用前 %(n)s 个字符。") % {"n": MAX_QUERY_LENGTH})
+    if "query" in request.GET and not query:
+        messages.append(_("请输入要搜索的词语。"))
+
+    column_id, kind, year, sort = form.value("column"), form.value("type"), form.value("year"), form.value("sort")
+    if column_id:
+        column = next((c for c in columns if c.pk == column_id), None)
+        if column:
+            pages = pages.descendant_of(column, inclusive=True)
+    if kind:
+        pages = pages.type(TYPES[kind][0])
+    if year:
+        pages = pages.filter(id__in=ListedPage.objects.filter(date__year=year).values("pk"))
+
+    rows, page_obj, promoted, failed = [], None, [], False
+    if query:
+        try:
+            if sort == "date":
+                ids = [page.pk for page in pages.search(query, operator="or")[:DATE_SORT_LIMIT]]
+                results = (
+                    Page.objects.filter(pk__in=ids).specific()
+                    .annotate(sort_date=Coalesce("listedpage__date", Cast("first_published_at", DateField())))
+                    .order_by("-sort_date", "-pk")
+                )
+            else:
+                results = pages.specific().search(query, operator="or")
+            page_obj = Paginator(results, PER_PAGE).get_page(request.GET.get("page"))
+            rows = result_rows(page_obj.object_list, query)
+        except DatabaseError:
+            logger.exception("Search failed for %r", query)
+            failed = True
+            messages.append(_("搜索暂时无法完成，请稍后再试。"))
+        if page_obj is not None and page_obj.number == 1 and not failed:
+            record = Query.get(query)
+            record.add_hit()
+            promoted = [pick for pick in record.editors_picks.select_related("page") if pick.page and pick.page.live]
+
+    params = {key: value for key, value in request.GET.items() if key != "page" and value}
+    return TemplateResponse(request, "search/search.html", {
+        "form": form,
+        "search_query": query,
+        "rows": rows,
+        "search_results": page_obj,
+        "promoted": promoted,
+        "messages_list": messages,
+        "query_prefix": urlencode(params) + "&" if params else "",
+        "filtered": bool(column_id or kind or year),
+        "columns": columns,
+    })
+
+
+@cache_control(max_age=60, public=True)
+def suggest(request):
+    """Titles for the search box as the user types (JSON)."""
+    text = " ".join(request.GET.get("q", "").replace("\x00", "").split())[:MAX_QUERY_LENGTH]
+    suggestions = []
+    if text:
+        pages, _root = site_pages(request)
+        try:
+            suggestions = [{"title": page.title, "url": page.get_url(request)} for page in pages.autocomplete(text)[:8]]
+        except DatabaseError:
+            logger.exception("Suggestions failed for %r", text)
+    return JsonResponse({"query": text, "suggestions": suggestions})

@@ -20,6 +20,19 @@ if os.environ.get("REDIS_URL"):
         }
     }
 
+# Elasticsearch for large sites; without it the Chinese-aware database search of base.py is used.
+if os.environ.get("ELASTICSEARCH_URL"):
+    from search.elasticsearch import backend_settings
+
+    WAGTAILSEARCH_BACKENDS = {
+        "default": backend_settings(
+            os.environ["ELASTICSEARCH_URL"],
+            version=os.environ.get("ELASTICSEARCH_VERSION", "8"),
+            analyzer=os.environ.get("ELASTICSEARCH_ANALYZER", "cjk"),
+            index_prefix=os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "gongkai_"),
+        )
+    }
+
 # Hashed file names so browsers can cache static files for ever.
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"  # noqa: F405
 

@@ -1,3 +1,4 @@
+from django.contrib.postgres.search import SearchRank
 from django.db.models import BooleanField, Case, FloatField, Func, Value, When
 from django.db.models.sql.subqueries import InsertQuery
 
@@ -70,7 +71,13 @@ class ChinesePostgresSearchQueryCompiler(SegmentingCompilerMixin, PostgresSearch
     DEFAULT_OPERATOR = "or"
 
     def _build_rank_expression(self, vectors, config):
-        rank = super()._build_rank_expression(vectors, config)
+        # One ts_rank per vector for the whole query. modelsearch nests a ts_rank for every term of every
+        # AND/OR, which for a segmented Chinese query means dozens per row.
+        query = self.build_tsquery(self.query, config=config)
+        rank = None
+        for vector, boost in vectors:
+            term = SearchRank(vector, query, weights=self.sql_weights) * boost
+            rank = term if rank is None else rank + term
         if self.all_terms_query is None:
             return rank
         combined = vectors[0][0]

@@ -64,10 +64,21 @@ def _rewrite(query, operator):
 
 
 def autocomplete_rewrite(query):
-    """Autocomplete keeps one AND of tokens, the last one a prefix: what the user is still typing."""
-    if isinstance(query, PlainText):
-        tokens = text.index_tokens(query.query_string)
+    """Text typed so far, matched against titles. Each space-separated chunk matches a title word it begins
+    (星创天 → 星创天地), or all of its own words with the last one still being typed (科技局开展执 → 科技局,
+    开展, 执…); the compilers treat the last term of each PlainText as a prefix."""
+    if not isinstance(query, PlainText):
+        return query
+    chunks = []
+    for chunk in query.query_string.split():
+        tokens = text.index_tokens(chunk)
         if not tokens:
-            raise NothingToSearch
-        return PlainText(" ".join(tokens), operator="and")
-    return query
+            continue
+        whole = text.normalise(chunk)
+        options = [PlainText(whole)] if text.is_word(whole) and " " not in whole else []
+        if len(tokens) > 1 or tokens[0] != whole:
+            options.append(PlainText(" ".join(tokens), operator="and"))
+        chunks.append(options[0] if len(options) == 1 else Or(options))
+    if not chunks:
+        raise NothingToSearch
+    return chunks[0] if len(chunks) == 1 else And(chunks)

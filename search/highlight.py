@@ -1,0 +1,83 @@
+"""Snippets and highlighting, built from a page's original text (never the segmented index text), so that
+Traditional characters, full-width digits and capitals in the page show as they are while matching the
+normalised query."""
+
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+from . import text as search_text
+
+
+def _normalised_with_positions(original):
+    chars, positions = [], []
+    for index, char in enumerate(original):
+        for normal in search_text.normalise_char(char):
+            chars.append(normal)
+            positions.append(index)
+    return "".join(chars), positions
+
+
+def highlight_words(query):
+    """The words to mark for a query: its words and the words inside compounds; single characters only
+    when the query has nothing longer (marking every 令 or 号 on a page helps nobody)."""
+    words = set()
+    for word, subs in search_text.segment_query(query):
+        words.add(word)
+        words.update(subs)
+    longer = {w for w in words if len(w) > 1 or w.isdigit()}
+    return sorted(longer or words, key=len, reverse=True)
+
+
+def find_ranges(original, words):
+    """Character ranges of the original text that match any word, longest words first, not overlapping."""
+    normal, positions = _normalised_with_positions(original)
+    taken = [False] * len(normal)
+    ranges = []
+    for word in words:
+        start = normal.find(word)
+        while start != -1:
+            end = start + len(word)
+            if not any(taken[start:end]):
+                for i in range(start, end):
+                    taken[i] = True
+                ranges.append((positions[start], positions[end - 1] + 1))
+            start = normal.find(word, end)
+    return sorted(ranges)
+
+
+def render(original, ranges, start=0, end=None):
+    end = len(original) if end is None else end
+    out, cursor = [], start
+    for range_start, range_end in ranges:
+        if range_end <= start or range_start >= end:
+            continue
+        range_start, range_end = max(range_start, start), min(range_end, end)
+        out.append(escape(original[cursor:range_start]))
+        out.append(f"<mark>{escape(original[range_start:range_end])}</mark>")
+        cursor = range_end
+    out.append(escape(original[cursor:end]))
+    return "".join(out)
+
+
+def highlight(original, query):
+    """The whole text, escaped, with matches in <mark>."""
+    original = original or ""
+    return mark_safe(render(original, find_ranges(original, highlight_words(query))))
+
+
+def snippet(original, query, length=120):
+    """About `length` characters around the first match (or the opening of the text), escaped, matches marked."""
+    original = " ".join((original or "").split())
+    if not original:
+        return ""
+    ranges = find_ranges(original, highlight_words(query))
+    start = 0
+    if ranges:
+        # The window that shows the most matches (ties: the earliest).
+        candidates = ranges[:200]
+        best = max(candidates, key=lambda r: (sum(1 for o in candidates if r[0] <= o[0] < r[0] + length * 2 // 3), -r[0]))
+        start = max(0, best[0] - length // 3)
+    end = min(len(original), start + length)
+    start = max(0, min(start, end - length))
+    body = render(original, ranges, start, end)
+    return mark_safe(("…" if start > 0 else "") + body + ("…" if end < len(original) else ""))

@@ -1,0 +1,205 @@
+"""Chinese search through every entry point, against the real index (SQLite FTS5 or PostgreSQL)."""
+
+import datetime
+
+import pytest
+from bs4 import BeautifulSoup
+from django.urls import reverse
+from wagtail.models import Page
+
+from news.models import ArticlePage
+from search import text
+from tests.factories import ArticlePageFactory, ColumnPageFactory, DocumentPageFactory
+
+
+def titles(queryset_or_results):
+    return [page.title for page in queryset_or_results]
+
+
+def search(query, **kwargs):
+    return titles(Page.objects.live().search(query, operator="or", **kwargs)[:10])
+
+
+def page_titles(client, query, **params):
+    soup = BeautifulSoup(client.get("/search/", {"query": query, **params}).content, "html.parser")
+    return [a.get_text() for a in soup.select(".search-result__title a")]
+
+
+def body(html):
+    return [("paragraph", html)]
+
+
+@pytest.fixture
+def bureau(column):
+    ArticlePageFactory(parent=column, title="市科技局开展执法检查", slug="enforcement", body=body("<p>2018年，我局查处专利案件150件。</p>"))
+    ArticlePageFactory(parent=column, title="我市获批2家国家级星创天地", slug="star", body=body("<p>星创天地是农业科技服务平台。</p>"))
+    ArticlePageFactory(parent=column, title="关于ISO9001质量认证的通知", slug="iso", body=body("<p>企业可以申请认证。</p>"))
+    return column
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("query, expected", [
+    ("专利", "市科技局开展执法检查"),          # a two-character word in the middle of a sentence
+    ("專利案件", "市科技局开展执法检查"),      # Traditional characters
+    ("150件", "市科技局开展执法检查"),         # numbers with a measure word
+    ("２０１８年 专利", "市科技局开展执法检查"),  # full-width digits
+    ("星创天地", "我市获批2家国家级星创天地"),  # a project-dictionary term
+    ("iso9001认证", "关于ISO9001质量认证的通知"),  # mixed Chinese and ASCII, any case
+])
+def test_chinese_words_are_found_inside_sentences(bureau, query, expected):
+    assert search(query)[:1] == [expected]
+
+
+@pytest.mark.django_db
+def test_the_stock_backend_cannot_do_this_so_the_test_means_something(bureau, settings):
+    settings.WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+    from django.core.management import call_command
+
+    call_command("update_index", verbosity=0)
+    assert "市科技局开展执法检查" not in search("专利")
+
+
+@pytest.mark.django_db
+def test_document_numbers_are_findable(catalogue):
+    DocumentPageFactory(parent=catalogue, title="关于印发科技计划管理办法的通知", document_number="鹤科发〔2018〕12号")
+    DocumentPageFactory(parent=catalogue, title="政府信息公开条例", body=body("<p>（2019年4月3日 中华人民共和国国务院令第711号公布）</p>"))
+    DocumentPageFactory(parent=catalogue, title="另一个通知", document_number="鹤科发〔2017〕3号")
+    assert search("鹤科发〔2018〕12号")[0] == "关于印发科技计划管理办法的通知"
+    assert search("鹤科发[2018]12号")[0] == "关于印发科技计划管理办法的通知"
+    assert search("国务院令第711号")[0] == "政府信息公开条例"
+
+
+@pytest.mark.django_db
+def test_title_matches_rank_above_body_matches(column):
+    ArticlePageFactory(parent=column, title="工作简报", body=body("<p>" + "知识产权保护工作取得进展。" * 3 + "</p>"))
+    ArticlePageFactory(parent=column, title="知识产权宣传周活动", body=body("<p>活动在广场举行。</p>"))
+    assert search("知识产权")[0] == "知识产权宣传周活动"
+
+
+@pytest.mark.django_db
+def test_documents_with_all_words_rank_above_those_with_some(column):
+    ArticlePageFactory(parent=column, title="科技计划项目申报", body=body("<p>" + "科技计划。" * 8 + "</p>"))
+    ArticlePageFactory(parent=column, title="关于受理申报的说明", body=body("<p>本年度科技计划项目受理截止日期。</p>"))
+    ArticlePageFactory(parent=column, title="截止日期调整", body=body("<p>受理截止日期顺延。</p>"))
+    results = search("科技计划 受理 截止日期")
+    assert results[0] == "关于受理申报的说明"
+    assert set(results) == {"科技计划项目申报", "关于受理申报的说明", "截止日期调整"}
+    # No page has every word: the best partial matches still come back.
+    assert search("科技计划 不存在的词语组合")[:1] == ["科技计划项目申报"]
+
+
+@pytest.mark.django_db
+def test_quoted_phrases_need_the_words_together(column):
+    ArticlePageFactory(parent=column, title="甲", body=body("<p>推进政府信息公开工作。</p>"))
+    ArticlePageFactory(parent=column, title="乙", body=body("<p>政府工作报告中的统计信息，依法公开。</p>"))
+    assert search('"政府信息公开"') == ["甲"]
+    assert set(search("政府 信息 公开")) == {"甲", "乙"}
+
+
+@pytest.mark.django_db
+def test_index_follows_publish_unpublish_move_and_delete(home, column):
+    other = ColumnPageFactory(parent=home, title="通知公告", slug="notices")
+    article = ArticlePageFactory(parent=column, title="第一版标题", body=body("<p>北药产业培训</p>"))
+    assert search("北药") == ["第一版标题"]
+
+    article.title = "第二版标题"
+    article.body = body("<p>中药材种植</p>")
+    article.save_revision().publish()
+    assert search("中药材") == ["第二版标题"] and search("北药") == []
+
+    article.unpublish()
+    assert search("中药材") == []
+    article.save_revision().publish()
+    article.move(other, pos="last-child")
+    assert titles(Page.objects.live().descendant_of(other).search("中药材")) == ["第二版标题"]
+    assert titles(Page.objects.live().descendant_of(column).search("中药材")) == []
+
+    article.delete()
+    assert search("中药材") == []
+
+
+@pytest.mark.django_db
+def test_admin_search_and_api_search_are_chinese_aware(admin_client, client, bureau):
+    # The admin searches titles as you type: a word in the middle of a title is enough.
+    response = admin_client.get(reverse("wagtailadmin_pages:search"), {"q": "执法"})
+    assert "市科技局开展执法检查" in response.content.decode()
+    response = admin_client.get(reverse("wagtailadmin_pages:search"), {"q": "星创天"})
+    assert "我市获批2家国家级星创天地" in response.content.decode()
+    data = client.get("/api/v2/pages/", {"search": "专利", "fields": "title"}).json()
+    assert [item["title"] for item in data["items"]][:1] == ["市科技局开展执法检查"]
+
+
+@pytest.mark.django_db
+def test_search_page_shows_highlighted_snippet_type_column_and_date(client, bureau):
+    soup = BeautifulSoup(client.get("/search/", {"query": "专利"}).content, "html.parser")
+    result = soup.select_one(".search-result")
+    assert result.select_one("a").get_text() == "市科技局开展执法检查"
+    assert [m.get_text() for m in result.select(".search-result__snippet mark")] == ["专利"]
+    meta = result.select_one(".search-result__meta").get_text()
+    assert "文章" in meta and "工作动态" in meta and "2020-" in meta
+    assert "共找到 1 条结果" in soup.select_one(".search-count").get_text()
+
+
+@pytest.mark.django_db
+def test_highlighting_escapes_html_in_titles_and_text(client, column):
+    ArticlePageFactory(parent=column, title="<script>alert(1)</script>专利公告", body=body("<p>&lt;img src=x onerror=alert(2)&gt;专利</p>"))
+    html = client.get("/search/", {"query": "专利"}).content.decode()
+    main = html.split("<main", 1)[1]
+    assert "<script>alert(1)" not in main and "<img src=x" not in main
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;<mark>专利</mark>公告" in main
+
+
+@pytest.mark.django_db
+def test_search_page_filters_and_sorting(client, home, column):
+    notices = ColumnPageFactory(parent=home, title="通知公告", slug="notices")
+    ArticlePageFactory(parent=column, title="专利工作动态", date=datetime.date(2019, 3, 1))
+    ArticlePageFactory(parent=notices, title="专利申报通知", date=datetime.date(2018, 5, 1))
+    DocumentPageFactory(parent=notices, title="专利专项资金管理办法", date=datetime.date(2017, 1, 1), written_date=None)
+    assert set(page_titles(client, "专利")) == {"专利工作动态", "专利申报通知", "专利专项资金管理办法"}
+    assert set(page_titles(client, "专利", column=notices.pk)) == {"专利申报通知", "专利专项资金管理办法"}
+    assert page_titles(client, "专利", type="document") == ["专利专项资金管理办法"]
+    assert page_titles(client, "专利", year=2018) == ["专利申报通知"]
+    assert page_titles(client, "专利", sort="date") == ["专利工作动态", "专利申报通知", "专利专项资金管理办法"]
+    response = client.get("/search/", {"query": "专利", "year": "abc", "column": "999999", "type": "poem", "sort": "x"})
+    assert response.status_code == 200 and "部分筛选条件无效" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_no_results_page_helps(client, home, column):
+    soup = BeautifulSoup(client.get("/search/", {"query": "完全不存在的词语", "type": "report"}).content, "html.parser")
+    text_ = soup.select_one(".no-results").get_text()
+    assert "没有找到" in text_ and "去掉筛选条件" in text_ and "工作动态" in text_
+
+
+@pytest.mark.django_db
+def test_promoted_results_and_popular_queries(client, column):
+    from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+
+    target = ArticlePageFactory(parent=column, title="2018年度政府信息公开工作年度报告")
+    SearchPromotion.objects.create(query=Query.get("年报"), page=target, description="历年年报")
+    soup = BeautifulSoup(client.get("/search/", {"query": "年报"}).content, "html.parser")
+    assert soup.select_one(".promoted a").get_text() == "2018年度政府信息公开工作年度报告"
+    client.get("/search/", {"query": "年报"})
+    assert Query.get("年报").hits == 2
+
+
+@pytest.mark.django_db
+def test_suggestions_complete_titles_as_you_type(client, bureau):
+    data = client.get("/search/suggest/", {"q": "星创"}).json()
+    assert [s["title"] for s in data["suggestions"]] == ["我市获批2家国家级星创天地"]
+    assert data["suggestions"][0]["url"] == "/work/star/"
+    assert client.get("/search/suggest/", {"q": "，。"}).json()["suggestions"] == []
+
+
+@pytest.mark.django_db
+def test_admins_extend_the_dictionary(db):
+    from search.models import SearchTerm
+
+    assert [word for word, _subs in text.segment_query("鹤岗科创谷")] != ["鹤岗科创谷"]
+    SearchTerm.objects.create(word="鹤岗科创谷")
+    assert [word for word, _subs in text.segment_query("鹤岗科创谷")] == ["鹤岗科创谷"]
+
+
+def test_normalisation():
+    assert text.normalise("國務院ＡＢＣ１２３") == "国务院abc123"
+    assert text.segment_query("的 了 ，。") == ()

@@ -1,0 +1,73 @@
+"""The Elasticsearch configuration we generate. No server runs here: the live test runs when ELASTICSEARCH_URL is set."""
+
+import os
+
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+from modelsearch.backends import get_search_backend
+
+from disclosure.models import DocumentPage
+from search.elasticsearch import backend_settings, index_settings
+
+
+def es_backend(settings, **options):
+    settings.WAGTAILSEARCH_BACKENDS = {"default": backend_settings("http://es1:9200,http://es2:9200", **options)}
+    return get_search_backend("default")
+
+
+def test_cjk_is_the_default_analyzer_with_bigrams_and_unigrams(settings):
+    backend = es_backend(settings)
+    analysis = backend.settings["settings"]["analysis"]
+    assert analysis["analyzer"]["default"] == {
+        "type": "custom", "tokenizer": "standard", "filter": ["cjk_width", "lowercase", "cjk_bigram_unigrams"]}
+    assert analysis["filter"]["cjk_bigram_unigrams"] == {"type": "cjk_bigram", "output_unigrams": True}
+    # modelsearch's own analyzers and filters survive the deep merge.
+    assert "ngram_analyzer" in analysis["analyzer"] and "edgengram" in analysis["filter"]
+    assert analysis["analyzer"]["edgengram_analyzer"]["filter"] == ["cjk_width", "asciifolding", "lowercase", "edgengram"]
+    assert backend.index_prefix == "gongkai_"
+    assert [h["host"] for h in backend.hosts] == ["es1", "es2"]
+
+
+@pytest.mark.parametrize("version, module", [("8", "elasticsearch8"), ("9", "elasticsearch9")])
+def test_version_selects_the_backend(settings, version, module):
+    backend = es_backend(settings, version=version)
+    assert type(backend).__module__ == f"modelsearch.backends.{module}"
+
+
+def test_ik_indexes_with_max_word_and_searches_with_smart():
+    analyzers = index_settings("ik")["settings"]["analysis"]["analyzer"]
+    assert analyzers["default"]["tokenizer"] == "ik_max_word"
+    assert analyzers["default_search"]["tokenizer"] == "ik_smart"
+    assert index_settings("smartcn")["settings"]["analysis"]["analyzer"]["default"]["tokenizer"] == "smartcn_tokenizer"
+
+
+def test_bad_options_are_refused():
+    with pytest.raises(ImproperlyConfigured):
+        index_settings("whitespace")
+    with pytest.raises(ImproperlyConfigured):
+        backend_settings("http://es:9200", version="7")
+
+
+def test_document_mapping_uses_the_default_chinese_analyzer_for_text(settings):
+    backend = es_backend(settings)
+    mapping = backend.mapping_class(DocumentPage).get_mapping()
+    properties = mapping["properties"]
+    title = properties["title"]
+    assert title["type"] == "text" and "analyzer" not in title  # so the index's default (cjk) applies
+    assert properties["disclosure_documentpage__document_number"]["type"] == "text"
+    assert properties["disclosure_documentpage__validity_filter"]["type"] == "keyword"
+    assert properties["title_edgengrams"]["analyzer"] == "edgengram_analyzer"
+
+
+@pytest.mark.skipif(not os.environ.get("ELASTICSEARCH_URL"), reason="needs ELASTICSEARCH_URL (a live Elasticsearch 8/9)")
+@pytest.mark.django_db
+def test_live_elasticsearch_finds_chinese_words(settings, catalogue):
+    from django.core.management import call_command
+
+    from tests.factories import DocumentPageFactory
+
+    settings.WAGTAILSEARCH_BACKENDS = {"default": backend_settings(
+        os.environ["ELASTICSEARCH_URL"], version=os.environ.get("ELASTICSEARCH_VERSION", "8"), index_prefix="gongkai_test_")}
+    DocumentPageFactory(parent=catalogue, title="市科技局执法检查", body=[("paragraph", "<p>查处专利案件150件。</p>")])
+    call_command("update_index", verbosity=0)
+    assert [p.title for p in DocumentPage.objects.search("专利")] == ["市科技局执法检查"]
