@@ -1,4 +1,4 @@
-from django.db.models import Expression, FloatField, Func, TextField
+from django.db.models import BigIntegerField, Exists, Expression, FloatField, Func, OuterRef, TextField
 from django.db.models.functions import Cast
 from django.utils.functional import cached_property
 
@@ -104,20 +104,29 @@ class WeightedBM25(Func):
 class ChineseSQLiteSearchQueryCompiler(SegmentingCompilerMixin, SQLiteSearchQueryCompiler):
     DEFAULT_OPERATOR = "or"
 
-    def ranked_index(self, config):
+    def ranked_index(self, config, all_terms_only=False):
         """Matching index rows with their scores, limited to the rows of the searched queryset, in one query.
 
         modelsearch filters the queryset by the matching IDs and then scores each row in a correlated
-        subquery, which runs the full-text match once per result; this runs it once."""
+        subquery, which runs the full-text match once per result; this runs it once. Rows of the queryset are
+        checked with EXISTS on the primary key: cheaper than materialising every allowed ID per search."""
         query = normalize(self.query)
         if isinstance(query, (MatchAll, Not, AndNot)):
             return None
+        if all_terms_only:
+            if self.all_terms_query is None:
+                return None
+            query = self.all_terms_query
         match = MatchExpression(self.fields or self.FTS_TABLE_FIELDS, self.build_search_query(query, config=config))
-        allowed = self.queryset.order_by().annotate(_pk_text=Cast("pk", TextField())).values("_pk_text")
+        pk_field = self.queryset.model._meta.pk
+        object_pk = OuterRef("index_entry__object_id")
+        if pk_field.get_internal_type() in ("AutoField", "BigAutoField", "IntegerField", "BigIntegerField"):
+            object_pk = Cast(object_pk, BigIntegerField())
+        allowed = self.queryset.order_by().filter(pk=object_pk)
         return (
             SQLiteFTSIndexEntry.objects.filter(match)
             .filter(index_entry__content_type__in=get_descendants_content_types_pks(self.queryset.model))
-            .filter(index_entry__object_id__in=allowed)
+            .filter(Exists(allowed))
             .annotate(score=self._build_rank_expression(None, config))
         )
 
@@ -138,11 +147,11 @@ class ChineseSQLiteAutocompleteQueryCompiler(SegmentingCompilerMixin, SQLiteAuto
 
 
 class ChineseSQLiteSearchResults(SQLiteSearchResults):
-    def _ranked_index(self):
+    def _ranked_index(self, all_terms_only=False):
         compiler = self.query_compiler
         if compiler.nothing_to_search or not compiler.order_by_relevance or not hasattr(compiler, "ranked_index"):
             return None
-        return compiler.ranked_index(compiler.get_config(self.backend))
+        return compiler.ranked_index(compiler.get_config(self.backend), all_terms_only=all_terms_only)
 
     def _do_search(self):
         if self.query_compiler.nothing_to_search:
@@ -150,6 +159,11 @@ class ChineseSQLiteSearchResults(SQLiteSearchResults):
         index = self._ranked_index()
         if index is None:
             return super()._do_search()
+        # Documents holding every word rank first. When they alone fill the requested page, rank only them:
+        # an OR of common words (条例, 管理) can match most of a large site, and scoring it all is what costs.
+        all_terms = self._ranked_index(all_terms_only=True)
+        if all_terms is not None and self.stop is not None and all_terms.count() >= self.stop:
+            index = all_terms
         rows = list(index.order_by("score", "index_entry__object_id").values_list("index_entry__object_id", "score")[self.start:self.stop])
         to_pk = self.query_compiler.queryset.model._meta.pk.to_python
         ranked = [(to_pk(object_id), score) for object_id, score in rows]

@@ -203,3 +203,13 @@ def test_admins_extend_the_dictionary(db):
 def test_normalisation():
     assert text.normalise("國務院ＡＢＣ１２３") == "国务院abc123"
     assert text.segment_query("的 了 ，。") == ()
+
+
+@pytest.mark.django_db
+def test_popular_queries_are_reported_in_the_admin(admin_client, client, bureau):
+    for _ in range(3):
+        client.get("/search/", {"query": "专利"})
+    client.get("/search/", {"query": "星创天地"})
+    html = admin_client.get(reverse("wagtailsearchpromotions:search_terms")).content.decode()
+    assert "专利" in html and "星创天地" in html
+    assert html.index("专利") < html.index("星创天地")  # most searched first
