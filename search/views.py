@@ -16,6 +16,7 @@ from columns.models import ColumnPage
 from core.models import ListedPage
 
 from . import highlight
+from . import text as search_text
 from .forms import MAX_QUERY_LENGTH, TYPES, SearchForm
 
 logger = logging.getLogger(__name__)
@@ -95,6 +96,8 @@ def search(request):
                 results = pages.specific().search(query, operator="or")
             page_obj = Paginator(results, PER_PAGE).get_page(request.GET.get("page"))
             rows = result_rows(page_obj.object_list, query)
+            if rows and len(search_text.segment_query(query)) > 1 and not pages.search(query, operator="and").count():
+                messages.append(_("没有同时包含全部词语的信息，以下是包含部分词语的结果。"))
         except DatabaseError:
             logger.exception("Search failed for %r", query)
             failed = True

@@ -84,8 +84,18 @@ def test_documents_with_all_words_rank_above_those_with_some(column):
     results = search("科技计划 受理 截止日期")
     assert results[0] == "关于受理申报的说明"
     assert set(results) == {"科技计划项目申报", "关于受理申报的说明", "截止日期调整"}
-    # No page has every word: the best partial matches still come back.
+    # No page has every word: the best partial matches still come back, and the search page says so.
     assert search("科技计划 不存在的词语组合")[:1] == ["科技计划项目申报"]
+
+
+@pytest.mark.django_db
+def test_search_page_says_when_results_hold_only_some_words(client, column):
+    ArticlePageFactory(parent=column, title="科技计划项目申报")
+    soup = BeautifulSoup(client.get("/search/", {"query": "科技计划 火星基地"}).content, "html.parser")
+    assert [a.get_text() for a in soup.select(".search-result__title a")] == ["科技计划项目申报"]
+    assert "包含部分词语" in soup.select_one(".message").get_text()
+    soup = BeautifulSoup(client.get("/search/", {"query": "科技计划 申报"}).content, "html.parser")
+    assert soup.select_one(".message") is None
 
 
 @pytest.mark.django_db
