@@ -13,7 +13,7 @@ import math
 from collections import Counter
 from pathlib import Path
 
-from _setup import Timer, corpus_documents, percentile, setup_django, write_readme_section
+from _setup import Timer, corpus_documents, make_home, percentile, setup_django, write_readme_section
 
 HERE = Path(__file__).resolve().parent
 BACKENDS = {
@@ -80,17 +80,10 @@ def evaluate(search, queries):
             "p50": percentile(latencies, 0.5), "p95": percentile(latencies, 0.95), "misses": misses}
 
 def import_pages(documents):
-    from importer.service import ContentImporter
-    from wagtail.models import Page, Site
-
     from disclosure.topics import ensure_default_topics
-    from home.models import HomePage
+    from importer.service import ContentImporter
 
-    root = Page.get_first_root_node()
-    for child in root.get_children():
-        child.delete()
-    home = root.add_child(instance=HomePage(title="首页", slug="home"))
-    Site.objects.update_or_create(is_default_site=True, defaults={"hostname": "localhost", "root_page": home})
+    home = make_home()
     ensure_default_topics(home.locale)
     lines = [json.dumps({"type": "column", "key": "column:bench", "title": "文件", "slug": "bench", "kind": "catalogue"})]
     for key, title, text in documents:

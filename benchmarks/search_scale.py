@@ -12,7 +12,7 @@ import json
 import re
 import uuid
 
-from _setup import Timer, percentile, read_corpus, setup_django, write_readme_section
+from _setup import Timer, make_home, percentile, read_corpus, setup_django, write_readme_section
 from search_relevance import BACKENDS, load_queries
 
 ARTICLE = re.compile(r"^第[一二三四五六七八九十百零〇]+条")
@@ -62,17 +62,12 @@ def bulk_insert(pieces):
     from django.contrib.contenttypes.models import ContentType
     from django.db import connection, transaction
     from django.utils import timezone
-    from wagtail.models import Locale, Page, Site
+    from wagtail.models import Locale, Page
 
     from columns.models import ColumnPage
-    from home.models import HomePage
     from news.models import ArticlePage
 
-    root = Page.get_first_root_node()
-    for child in root.get_children():
-        child.delete()
-    home = root.add_child(instance=HomePage(title="首页", slug="home"))
-    Site.objects.update_or_create(is_default_site=True, defaults={"hostname": "localhost", "root_page": home})
+    home = make_home()
     column = home.add_child(instance=ColumnPage(title="语料", slug="corpus"))
     content_type = ContentType.objects.get_for_model(ArticlePage)
     locale = Locale.get_default()

@@ -1,3 +1,5 @@
+from modelsearch.utils import get_content_type_pk
+
 from search import text
 
 from .query import NothingToSearch, autocomplete_rewrite, rewrite
@@ -55,3 +57,16 @@ class SegmentingCompilerMixin:
         if self.nothing_to_search:
             return self.queryset.none()
         return super().search(config, start, stop, score_field=score_field, **kwargs)
+
+
+class SegmentingIndexMixin:
+    """What both database indexes do before writing: build a segmenting indexer for every object."""
+
+    indexer_class = None
+
+    def prepare_indexers(self, model, objs):
+        """(indexers, content type pk), or None when the model has nothing to index."""
+        if not model.get_search_fields():
+            return None
+        indexers = [self.indexer_class(obj, self.backend) for obj in objs]
+        return (indexers, get_content_type_pk(model)) if indexers else None

@@ -14,11 +14,10 @@ from modelsearch.backends.database.postgres.postgres import (
     PostgresSearchQueryCompiler,
     PostgresSearchResults,
 )
-from modelsearch.utils import get_content_type_pk
 
 from search import text
 
-from .base import SegmentingCompilerMixin, SegmentingIndexerMixin
+from .base import SegmentingCompilerMixin, SegmentingIndexerMixin, SegmentingIndexMixin
 
 
 class ChineseObjectIndexer(SegmentingIndexerMixin, ObjectIndexer):
@@ -38,15 +37,15 @@ class ChineseObjectIndexer(SegmentingIndexerMixin, ObjectIndexer):
         return self.as_vector(texts)
 
 
-class ChinesePostgresIndex(PostgresIndex):
+class ChinesePostgresIndex(SegmentingIndexMixin, PostgresIndex):
+    indexer_class = ChineseObjectIndexer
+
     def add_items(self, model, objs):
         # As modelsearch's PostgresIndex.add_items, with the segmenting indexer.
-        if not model.get_search_fields():
+        prepared = self.prepare_indexers(model, objs)
+        if prepared is None:
             return
-        indexers = [ChineseObjectIndexer(obj, self.backend) for obj in objs]
-        if not indexers:
-            return
-        content_type_pk = get_content_type_pk(model)
+        indexers, content_type_pk = prepared
         compiler = InsertQuery(IndexEntry).get_compiler(connection=self.write_connection)
         rows, params = [], []
         for indexer in indexers:

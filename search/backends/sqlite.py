@@ -13,11 +13,11 @@ from modelsearch.backends.database.sqlite.sqlite import (
     SQLiteSearchQueryCompiler,
     SQLiteSearchResults,
 )
-from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
+from modelsearch.utils import get_descendants_content_types_pks
 
 from search import text
 
-from .base import SegmentingCompilerMixin, SegmentingIndexerMixin
+from .base import SegmentingCompilerMixin, SegmentingIndexerMixin, SegmentingIndexMixin
 
 FTS_TABLE = SQLiteFTSIndexEntry._meta.db_table
 # Column weights for FTS5's bm25, in the table's column order (autocomplete, body, title).
@@ -40,15 +40,15 @@ class ChineseObjectIndexer(SegmentingIndexerMixin, ObjectIndexer):
         return text.index_text(ObjectIndexer.autocomplete.func(self))
 
 
-class ChineseSQLiteIndex(SQLiteIndex):
+class ChineseSQLiteIndex(SegmentingIndexMixin, SQLiteIndex):
+    indexer_class = ChineseObjectIndexer
+
     def add_items(self, model, objs):
         # As modelsearch's SQLiteIndex.add_items, with the segmenting indexer.
-        if not model.get_search_fields():
+        prepared = self.prepare_indexers(model, objs)
+        if prepared is None:
             return
-        indexers = [ChineseObjectIndexer(obj, self.backend) for obj in objs]
-        if not indexers:
-            return
-        content_type_pk = get_content_type_pk(model)
+        indexers, content_type_pk = prepared
         data = {indexer.id: (indexer.title, indexer.autocomplete, indexer.body) for indexer in indexers}
         entries = self.entries.filter(content_type_id=content_type_pk)
         existing = frozenset(entries.filter(object_id__in=data.keys()).values_list("object_id", flat=True))
