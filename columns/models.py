@@ -7,10 +7,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
+from wagtail.api import APIField
 from wagtail.search import index
 
 from core.blocks import BodyBlock
 from core.models import ListedPage
+from syndication.mixins import FeedMixin
 
 
 class ColumnKind(models.TextChoices):
@@ -26,7 +28,7 @@ def paginate(request, queryset, per_page=None):
     return paginator.get_page(request.GET.get("page"))
 
 
-class ColumnPage(Page):
+class ColumnPage(FeedMixin, Page):
     """A 栏目. Columns nest; what a column shows depends on its kind."""
 
     kind = models.CharField(_("栏目类型"), max_length=20, choices=ColumnKind.choices, default=ColumnKind.NEWS)
@@ -42,6 +44,7 @@ class ColumnPage(Page):
     parent_page_types = ["home.HomePage", "columns.ColumnPage"]
 
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    api_fields = [APIField("kind"), APIField("intro"), APIField("body"), APIField("link_url")]
 
     content_panels = Page.content_panels + [
         FieldPanel("kind"),
@@ -58,6 +61,9 @@ class ColumnPage(Page):
         super().clean()
         if self.kind == ColumnKind.LINK and not (self.link_url or self.link_page_id):
             raise ValidationError({"link_url": _("外部链接栏目需要填写链接地址或选择链接页面")})
+
+    def has_feed(self):
+        return self.kind in (ColumnKind.NEWS, ColumnKind.CATALOGUE)
 
     @property
     def is_link(self):

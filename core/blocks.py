@@ -6,6 +6,7 @@ from wagtail import blocks
 from wagtail.contrib.table_block.blocks import TableBlock as WagtailTableBlock
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
+from wagtail.rich_text import expand_db_html
 
 RICH_TEXT_FEATURES = ["h2", "h3", "h4", "bold", "italic", "ol", "ul", "hr", "link", "document-link", "superscript", "subscript"]
 
@@ -14,6 +15,10 @@ class ParagraphBlock(blocks.RichTextBlock):
     def __init__(self, **kwargs):
         kwargs.setdefault("features", RICH_TEXT_FEATURES)
         super().__init__(**kwargs)
+
+    def get_api_representation(self, value, context=None):
+        # The API gives rich text as the HTML a browser shows, with page and document links resolved.
+        return expand_db_html(value.source) if value else ""
 
     class Meta:
         icon = "pilcrow"
@@ -46,6 +51,18 @@ class AttachmentBlock(blocks.StructBlock):
     document = DocumentChooserBlock(label=_("文件"))
     title = blocks.CharBlock(label=_("显示名称"), required=False, max_length=255, help_text=_("留空则使用文件标题"))
 
+    def get_api_representation(self, value, context=None):
+        document = value.get("document")
+        if document is None:
+            return None
+        return {
+            "id": document.pk,
+            "title": value.get("title") or document.title,
+            "url": document.url,
+            "file_extension": document.file_extension,
+            "file_size": document.get_file_size(),
+        }
+
     class Meta:
         icon = "doc-full"
         label = _("附件")
@@ -57,7 +74,7 @@ class FigureBlock(blocks.StructBlock):
     text the figure shows when there is no image, always with its caption."""
 
     image = ImageChooserBlock(label=_("图片"), required=False)
-    content = blocks.RichTextBlock(label=_("图示内容"), required=False, features=RICH_TEXT_FEATURES)
+    content = ParagraphBlock(label=_("图示内容"), required=False)
     caption = blocks.CharBlock(label=_("图题"), max_length=255, help_text=_("如：图 1 8 个一级栏目"))
 
     class Meta:

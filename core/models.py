@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Page
+from wagtail.api import APIField
 from wagtail.search import index
 
 
@@ -60,6 +61,7 @@ class ListedPage(Page):
     summary = models.TextField(_("摘要"), blank=True, help_text=_("列表、搜索结果和分享时显示的简短说明"))
 
     is_creatable = False
+    api_fields = [APIField("date"), APIField("pinned"), APIField("featured"), APIField("summary")]
     # Items live in columns and hold no pages of their own; subclasses inherit both rules.
     parent_page_types = ["columns.ColumnPage"]
     subpage_types = []

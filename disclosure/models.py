@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import TranslatableMixin
+from rest_framework import serializers
+from wagtail.api import APIField
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
@@ -38,6 +40,11 @@ class TopicCategory(TranslatableMixin, models.Model):
 
 
 register_snippet(TopicCategory)
+
+
+class TopicSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    name = serializers.CharField()
 
 
 class DocumentType(models.TextChoices):
@@ -98,6 +105,14 @@ class DocumentPage(ListedPage):
     )
     body = StreamField(BodyBlock(), verbose_name=_("正文"), blank=True)
     attachments = StreamField(AttachmentsBlock(), verbose_name=_("附件"), blank=True)
+
+    api_fields = ListedPage.api_fields + [
+        APIField("index_number"), APIField("topic", serializer=TopicSerializer()), APIField("document_type"),
+        APIField("document_type_display", serializer=serializers.CharField(source="get_document_type_display")),
+        APIField("issuer"), APIField("document_number"), APIField("written_date"), APIField("keywords"),
+        APIField("validity"), APIField("validity_display", serializer=serializers.CharField(source="get_validity_display")),
+        APIField("validity_note"), APIField("body"), APIField("attachments"),
+    ]
 
     search_fields = ListedPage.search_fields + [
         index.SearchField("index_number"),

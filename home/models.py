@@ -1,12 +1,14 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
+from wagtail.api import APIField
 from wagtail.models import Page
 
 from core.models import ListedPage
+from syndication.mixins import FeedMixin
 
 
-class HomePage(Page):
+class HomePage(FeedMixin, Page):
     """The bureau's front page: priorities first (要闻), then the lists the public checks most."""
 
     intro = models.TextField(_("网站简介"), blank=True)
@@ -22,6 +24,7 @@ class HomePage(Page):
     list_length = models.PositiveSmallIntegerField(_("每个列表的条数"), default=6)
 
     max_count_per_parent = 1
+    api_fields = [APIField("intro"), APIField("news_column"), APIField("notices_column"), APIField("disclosure_column")]
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["columns.ColumnPage"]
 

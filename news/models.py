@@ -5,6 +5,7 @@ from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import StreamField
+from wagtail.api import APIField
 from wagtail.search import index
 
 from core.blocks import AttachmentsBlock, BodyBlock
@@ -23,6 +24,10 @@ class ArticlePage(ListedPage):
     body = StreamField(BodyBlock(), verbose_name=_("正文"), blank=True)
     attachments = StreamField(AttachmentsBlock(), verbose_name=_("附件"), blank=True)
     tags = ClusterTaggableManager(verbose_name=_("标签"), through=ArticlePageTag, blank=True)
+
+    api_fields = ListedPage.api_fields + [
+        APIField("source"), APIField("author"), APIField("body"), APIField("attachments"), APIField("tags"),
+    ]
 
     search_fields = ListedPage.search_fields + [
         index.SearchField("body"),

@@ -3,6 +3,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import StreamField
+from wagtail.api import APIField
 from wagtail.search import index
 
 from core.models import ListedPage
@@ -25,6 +26,10 @@ class AnnualReportPage(ListedPage):
     report_format = models.CharField(_("报告格式"), max_length=10, choices=ReportFormat.choices, default=ReportFormat.FORMAT_2021)
     issuer = models.CharField(_("发布机关"), max_length=200, blank=True, help_text=_("落款单位"))
     body = StreamField(ReportBodyBlock(), verbose_name=_("正文"), blank=True)
+
+    api_fields = ListedPage.api_fields + [
+        APIField("year"), APIField("report_format"), APIField("issuer"), APIField("body"),
+    ]
 
     search_fields = ListedPage.search_fields + [
         index.SearchField("body"),

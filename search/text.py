@@ -94,6 +94,11 @@ def normalise_char(char):
     return char.translate(_table()).lower()
 
 
+def is_unknown_word(word):
+    """A Chinese word of two or more characters that is not in the dictionary (jieba's HMM made it up)."""
+    return len(word) > 1 and bool(_CJK_WORD.fullmatch(word)) and not _ensure_ready().has_word(word)
+
+
 def is_word(token):
     return bool(_WORD.search(token))
 

@@ -18,6 +18,7 @@ INSTALLED_APPS = [
     "disclosure",
     "reports",
     "search",
+    "syndication",
     "importer",
     "demo",
     # Wagtail
@@ -28,6 +29,10 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.contrib.table_block",
     "wagtail.contrib.search_promotions",
+    "wagtail.contrib.routable_page",
+    "wagtail.contrib.sitemaps",
+    "django.contrib.sitemaps",
+    "corsheaders",
     "wagtail.api.v2",
     "rest_framework",
     "wagtail.embeds",
@@ -52,6 +57,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -155,3 +161,11 @@ GONGKAI_AGENCY_CODE = os.environ.get("GONGKAI_AGENCY_CODE", "000000000")
 GONGKAI_LIST_PAGE_SIZE = 20
 # Where load_demo finds its source material; the repository ships a copy in demo/data.
 GONGKAI_DEMO_DATA_DIR = Path(os.environ.get("GONGKAI_DEMO_DATA_DIR", BASE_DIR / "demo" / "data"))
+
+# Headless API (Wagtail API v2) and CORS for the origins that may call it.
+WAGTAILAPI_BASE_URL = os.environ.get("WAGTAILAPI_BASE_URL", WAGTAILADMIN_BASE_URL)
+WAGTAILAPI_LIMIT_MAX = 100
+WAGTAILAPI_SEARCH_ENABLED = True
+CORS_ALLOWED_ORIGINS = [o.strip() for o in os.environ.get("CORS_ALLOWED_ORIGINS", "").split(",") if o.strip()]
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]

@@ -5,6 +5,8 @@ from modelsearch.index import SearchField
 from modelsearch.query import Fuzzy, MatchAll, Not
 from django.db.models.sql.subqueries import InsertQuery
 
+from django.contrib.postgres.search import SearchQuery
+from modelsearch.backends.database.postgres.query import Lexeme
 from modelsearch.backends.database.postgres.postgres import (
     IndexEntry,
     ObjectIndexer,
@@ -18,6 +20,7 @@ from modelsearch.backends.database.postgres.postgres import (
 from search import text
 
 from .base import SegmentingCompilerMixin, SegmentingIndexerMixin, SegmentingIndexMixin
+from .query import Prefix
 
 
 class ChineseObjectIndexer(SegmentingIndexerMixin, ObjectIndexer):
@@ -84,6 +87,11 @@ class Matches(Func):
 class ChinesePostgresSearchQueryCompiler(SegmentingCompilerMixin, PostgresSearchQueryCompiler):
     DEFAULT_OPERATOR = "or"
     TITLE_BOOST = 2.0
+
+    def build_tsquery_content(self, query, config=None, invert=False):
+        if isinstance(query, Prefix):
+            return SearchQuery(Lexeme(query.query_string, invert=invert, prefix=True), search_type="raw", config=config)
+        return super().build_tsquery_content(query, config=config, invert=invert)
 
     def search(self, config, start, stop, score_field=None, backend=None, **kwargs):
         if self.nothing_to_search:

@@ -9,11 +9,19 @@ class NothingToSearch(Exception):
     """The query holds no searchable word (only punctuation or stop words)."""
 
 
+class Prefix(PlainText):
+    """One term matching any index token that begins with it."""
+
+
 def unit_query(word, subs):
-    if not subs:
-        return PlainText(word)
-    # The compound itself, or all the words inside it (the document's context may have cut it differently).
-    return Or([PlainText(word), And([PlainText(sub) for sub in subs])])
+    options = [PlainText(word)]
+    if text.is_unknown_word(word):
+        # A word the dictionary does not know (星创, typed for 星创天地) is the start of a longer one as often as not.
+        options.append(Prefix(word))
+    if subs:
+        # The compound itself, or all the words inside it (the document's context may have cut it differently).
+        options.append(And([PlainText(sub) for sub in subs]))
+    return options[0] if len(options) == 1 else Or(options)
 
 
 class Rewritten:

@@ -2,7 +2,14 @@ from django.db.models import BigIntegerField, Exists, Expression, FloatField, Fu
 from django.db.models.functions import Cast
 from django.utils.functional import cached_property
 
-from modelsearch.backends.database.sqlite.query import AndNot, MatchExpression, SQLiteFTSIndexEntry, normalize
+from modelsearch.backends.database.sqlite.query import (
+    AndNot,
+    Lexeme,
+    MatchExpression,
+    SearchQueryExpression,
+    SQLiteFTSIndexEntry,
+    normalize,
+)
 from modelsearch.query import MatchAll, Not
 from modelsearch.backends.database.sqlite.sqlite import (
     IndexEntry,
@@ -18,6 +25,7 @@ from modelsearch.utils import get_descendants_content_types_pks
 from search import text
 
 from .base import SegmentingCompilerMixin, SegmentingIndexerMixin, SegmentingIndexMixin
+from .query import Prefix
 
 FTS_TABLE = SQLiteFTSIndexEntry._meta.db_table
 # Column weights for FTS5's bm25, in the table's column order (autocomplete, body, title).
@@ -129,6 +137,11 @@ class ChineseSQLiteSearchQueryCompiler(SegmentingCompilerMixin, SQLiteSearchQuer
             .filter(Exists(allowed))
             .annotate(score=self._build_rank_expression(None, config))
         )
+
+    def build_search_query_content(self, query, config=None):
+        if isinstance(query, Prefix):
+            return SearchQueryExpression(Lexeme(query.query_string, prefix=True))
+        return super().build_search_query_content(query, config=config)
 
     def get_search_vectors(self):
         return [(None, 1.0)]

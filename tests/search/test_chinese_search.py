@@ -44,6 +44,7 @@ def bureau(column):
     ("150件", "市科技局开展执法检查"),         # numbers with a measure word
     ("２０１８年 专利", "市科技局开展执法检查"),  # full-width digits
     ("星创天地", "我市获批2家国家级星创天地"),  # a project-dictionary term
+    ("星创", "我市获批2家国家级星创天地"),      # the start of a word, as people type it
     ("iso9001认证", "关于ISO9001质量认证的通知"),  # mixed Chinese and ASCII, any case
 ])
 def test_chinese_words_are_found_inside_sentences(bureau, query, expected):

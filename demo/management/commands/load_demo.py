@@ -57,11 +57,14 @@ class Command(BaseCommand):
             home = root.add_child(instance=HomePage(title="首页", slug="home", locale=locale))
             home.save_revision().publish()
             self.stdout.write("已创建首页")
+        # The demo is served by `make run` on 127.0.0.1:8000: full URLs (feeds, API, sitemap) must point there.
         if site is None:
-            Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True, site_name=ORGANISATION)
-        elif site.root_page_id != home.pk:
+            Site.objects.create(hostname="127.0.0.1", port=8000, root_page=home, is_default_site=True, site_name=ORGANISATION)
+        elif site.root_page_id != home.pk or (site.hostname, site.port) == ("localhost", 80):
             site.root_page = home
             site.site_name = site.site_name or ORGANISATION
+            if (site.hostname, site.port) == ("localhost", 80):
+                site.hostname, site.port = "127.0.0.1", 8000
             site.save()
         return home
 

@@ -1,0 +1,32 @@
+from django import template
+from django.utils.translation import gettext as _
+from wagtail.models import Site
+
+register = template.Library()
+
+
+def feed_urls(page, request):
+    base = page.get_url(request)
+    return {"rss": base + "feed/rss/", "atom": base + "feed/atom/"}
+
+
+@register.inclusion_tag("syndication/feed_links.html", takes_context=True)
+def feed_links(context, page=None):
+    """<link rel="alternate"> for the site's latest feed, and for the page's own when it is a list."""
+    request = context.get("request")
+    site = Site.find_for_request(request) if request else None
+    links = []
+    if site:
+        from core.models import SiteSettings
+
+        root = site.root_page
+        name = SiteSettings.for_site(site).site_name or root.title
+        links.append((_("%(site)s 最新信息") % {"site": name}, feed_urls(root, request)))
+    if page is not None and getattr(page, "has_feed", None) and page.has_feed() and (not site or page.pk != site.root_page_id):
+        links.append((page.title, feed_urls(page, request)))
+    return {"links": links}
+
+
+@register.simple_tag(takes_context=True)
+def page_feed_urls(context, page):
+    return feed_urls(page, context.get("request"))
