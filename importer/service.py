@@ -7,12 +7,14 @@ re-import updates pages instead of duplicating them, and skips lines whose conte
 import datetime
 import hashlib
 import json
+import re
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models.signals import post_save
+from django.utils.html import escape
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.admin.rich_text.converters.editor_html import EditorHTMLConverter
@@ -104,15 +106,20 @@ _markdown = MarkdownConverter(RICH_TEXT_FEATURES)
 _sanitiser = EditorHTMLConverter(RICH_TEXT_FEATURES)
 
 
+# Markdown output made only of these bare tags is already within the editor's features; anything else is sanitised.
+_PLAIN_TAGS = re.compile(r"</?(?:p|h2|h3|h4|b|i|ul|ol|li|br|hr)>")
+
+
 def rich_text(value, body_format):
     """Text of a line as Wagtail rich text: Markdown (the default), HTML (sanitised) or plain text."""
     if body_format == "html":
         return _sanitiser.to_database_format(value)
     if body_format == "text":
-        from django.utils.html import escape
-
         return "".join(f"<p>{escape(p.strip())}</p>" for p in value.split("\n") if p.strip())
-    return _sanitiser.to_database_format(_markdown.to_database_format(value))
+    html = _markdown.to_database_format(value)
+    if "<" in _PLAIN_TAGS.sub("", html):
+        html = _sanitiser.to_database_format(html)
+    return html
 
 
 def _stream(page, field_name, obj, name, prefix_paragraphs=()):
