@@ -13,7 +13,7 @@ import math
 from collections import Counter
 from pathlib import Path
 
-from _setup import Timer, corpus_documents, make_home, percentile, setup_django, write_readme_section
+from _setup import Timer, analyse_tables, corpus_documents, make_home, percentile, setup_django, write_readme_section
 
 HERE = Path(__file__).resolve().parent
 BACKENDS = {
@@ -122,6 +122,7 @@ def main():
         with override_settings(WAGTAILSEARCH_BACKENDS={"default": {"BACKEND": backend}}):
             with Timer() as timer:
                 call_command("update_index", verbosity=0)
+            analyse_tables()
             builds[name] = timer.seconds
 
             results[name] = evaluate(lambda text: [p.title for p in Page.objects.live().search(text)[:10]], queries)

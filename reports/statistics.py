@@ -1,0 +1,134 @@
+"""The statistics tables of the 2021 annual report format (国办公开办函〔2021〕30号) and their consistency rules
+(勾稽关系). Labels are the official ones, character for character; see the annual report format spec."""
+
+from decimal import Decimal
+
+# ---- Table A: 主动公开政府信息情况 ------------------------------------------------------------------
+TABLE_A_SUBTABLES = [
+    # (key, heading, rows, columns)
+    ("item1", "第二十条第（一）项", [("rules", "规章"), ("normative", "行政规范性文件")],
+     [("issued", "本年制发件数"), ("repealed", "本年废止件数"), ("in_force", "现行有效件数")]),
+    ("item5", "第二十条第（五）项", [("licensing", "行政许可")], [("decisions", "本年处理决定数量")]),
+    ("item6", "第二十条第（六）项", [("penalty", "行政处罚"), ("coercion", "行政强制")], [("decisions", "本年处理决定数量")]),
+    ("item8", "第二十条第（八）项", [("fees", "行政事业性收费")], [("amount", "本年收费金额（单位：万元）")]),
+]
+TABLE_A_FIRST_HEADER = "信息内容"
+
+# ---- Table B: 收到和处理政府信息公开申请情况 ------------------------------------------------------------
+TABLE_B_NOTE = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
+TABLE_B_APPLICANTS = [
+    ("natural", "自然人"),
+    ("business", "商业企业"),
+    ("research", "科研机构"),
+    ("nonprofit", "社会公益组织"),
+    ("legal", "法律服务机构"),
+    ("other", "其他"),
+]
+TABLE_B_COLUMNS = TABLE_B_APPLICANTS + [("total", "总计")]
+TABLE_B_RESULT_GROUPS = [
+    ("granted", "（一）予以公开", []),
+    ("partial", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", []),
+    ("refused", "（三）不予公开", [
+        "1.属于国家秘密", "2.其他法律行政法规禁止公开", "3.危及“三安全一稳定”", "4.保护第三方合法权益",
+        "5.属于三类内部事务信息", "6.属于四类过程性信息", "7.属于行政执法案卷", "8.属于行政查询事项",
+    ]),
+    ("unable", "（四）无法提供", ["1.本机关不掌握相关政府信息", "2.没有现成信息需要另行制作", "3.补正后申请内容仍不明确"]),
+    ("not_processed", "（五）不予处理", [
+        "1.信访举报投诉类申请", "2.重复申请", "3.要求提供公开出版物", "4.无正当理由大量反复申请",
+        "5.要求行政机关确认或重新出具已获取信息",
+    ]),
+    ("other_handling", "（六）其他处理", [
+        "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+        "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+        "3.其他",
+    ]),
+]
+TABLE_B_RESULTS_HEADING = "三、本年度办理结果"
+TABLE_B_RESULT_TOTAL = ("results_total", "（七）总计")
+TABLE_B_HEAD_ROWS = [("received", "一、本年新收政府信息公开申请数量"), ("carried_over", "二、上年结转政府信息公开申请数量")]
+TABLE_B_TAIL_ROW = ("carried_forward", "四、结转下年度继续办理")
+
+
+def table_b_rows():
+    """Every data row of table B in order: (key, label, group key or None, group label or None)."""
+    rows = [(key, label, None, None) for key, label in TABLE_B_HEAD_ROWS]
+    for group, group_label, items in TABLE_B_RESULT_GROUPS:
+        if items:
+            rows += [(f"{group}_{n}", item, group, group_label) for n, item in enumerate(items, start=1)]
+        else:
+            rows.append((group, group_label, None, None))
+    rows.append((TABLE_B_RESULT_TOTAL[0], TABLE_B_RESULT_TOTAL[1], None, None))
+    rows.append((TABLE_B_TAIL_ROW[0], TABLE_B_TAIL_ROW[1], None, None))
+    return rows
+
+
+# ---- Table C: 政府信息公开行政复议、行政诉讼情况 --------------------------------------------------------------
+TABLE_C_OUTCOMES = [("upheld", "结果维持"), ("corrected", "结果纠正"), ("other", "其他结果"), ("pending", "尚未审结"), ("total", "总计")]
+TABLE_C_GROUPS = [
+    ("review", "行政复议", None),
+    ("direct_suit", "行政诉讼", "未经复议直接起诉"),
+    ("suit_after_review", "行政诉讼", "复议后起诉"),
+]
+
+# ---- Consistency rules ------------------------------------------------------------------------------
+
+
+def _n(value):
+    return value or 0
+
+
+def check_table_b(table, table_name="表三"):
+    """Rules 1–3 of the spec. Returns messages naming the column or row and the rule, with both sides' values."""
+    errors = []
+    rows = {key: table.get(key) or {} for key, *_rest in table_b_rows()}
+    for column, column_label in TABLE_B_COLUMNS:
+        left = _n(rows["received"].get(column)) + _n(rows["carried_over"].get(column))
+        right = _n(rows["results_total"].get(column)) + _n(rows["carried_forward"].get(column))
+        if left != right:
+            errors.append(f"{table_name} {column_label}列：一+二 ≠ 总计+四（{left} ≠ {right}）")
+    for key, label, _group, group_label in table_b_rows():
+        row = rows[key]
+        applicants = sum(_n(row.get(column)) for column, _label in TABLE_B_APPLICANTS)
+        if applicants != _n(row.get("total")):
+            name = f"{group_label}{label}" if group_label else label
+            errors.append(f"{table_name} “{name}”行：各类申请人之和 ≠ 总计（{applicants} ≠ {_n(row.get('total'))}）")
+    result_keys = [key for key, _label, group, _gl in table_b_rows() if group or key in ("granted", "partial")]
+    for column, column_label in TABLE_B_COLUMNS:
+        parts = sum(_n(rows[key].get(column)) for key in result_keys)
+        total = _n(rows["results_total"].get(column))
+        if parts != total:
+            errors.append(f"{table_name} {column_label}列：（一）至（六）各项之和 ≠ （七）总计（{parts} ≠ {total}）")
+    return errors
+
+
+def check_table_c(table, table_name="表四"):
+    """Rule 4: each 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结."""
+    errors = []
+    for group, label, sub_label in TABLE_C_GROUPS:
+        values = table.get(group) or {}
+        parts = sum(_n(values.get(key)) for key, _l in TABLE_C_OUTCOMES[:-1])
+        if parts != _n(values.get("total")):
+            name = f"{label}（{sub_label}）" if sub_label else label
+            errors.append(f"{table_name} {name}：结果维持+结果纠正+其他结果+尚未审结 ≠ 总计（{parts} ≠ {_n(values.get('total'))}）")
+    return errors
+
+
+def in_force_warnings(table_a, previous_table_a, table_name="表二"):
+    """Rule 5 (a warning): this year's 现行有效件数 = last year's + 本年制发件数 − 本年废止件数."""
+    warnings = []
+    if not previous_table_a:
+        return warnings
+    for row, label in TABLE_A_SUBTABLES[0][2]:
+        now = (table_a.get("item1") or {}).get(row) or {}
+        before = (previous_table_a.get("item1") or {}).get(row) or {}
+        expected = _n(before.get("in_force")) + _n(now.get("issued")) - _n(now.get("repealed"))
+        if _n(now.get("in_force")) != expected:
+            warnings.append(
+                f"{table_name} {label}：现行有效件数 {_n(now.get('in_force'))} 与上年现行有效件数加本年制发、减本年废止"
+                f"（{expected}）不一致"
+            )
+    return warnings
+
+
+def as_decimal(value):
+    return Decimal(str(value)) if value not in (None, "") else Decimal("0")

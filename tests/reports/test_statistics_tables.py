@@ -1,0 +1,149 @@
+"""The statutory tables: official labels, the consistency rules (勾稽关系) and how editors meet them."""
+
+import datetime
+
+import pytest
+from bs4 import BeautifulSoup
+from django.urls import reverse
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+
+from reports import statistics
+from reports.blocks import ApplicationsTableBlock, ReviewLitigationTableBlock
+from reports.models import AnnualReportPage
+
+# Copied from the annual report format spec, not from the code, so a typo in either shows.
+SPEC_TABLE_B_LABELS = [
+    "一、本年新收政府信息公开申请数量", "二、上年结转政府信息公开申请数量", "三、本年度办理结果", "（一）予以公开",
+    "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "（三）不予公开", "1.属于国家秘密", "2.其他法律行政法规禁止公开",
+    "3.危及“三安全一稳定”", "4.保护第三方合法权益", "5.属于三类内部事务信息", "6.属于四类过程性信息", "7.属于行政执法案卷",
+    "8.属于行政查询事项", "（四）无法提供", "1.本机关不掌握相关政府信息", "2.没有现成信息需要另行制作", "3.补正后申请内容仍不明确",
+    "（五）不予处理", "1.信访举报投诉类申请", "2.重复申请", "3.要求提供公开出版物", "4.无正当理由大量反复申请",
+    "5.要求行政机关确认或重新出具已获取信息", "（六）其他处理",
+    "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+    "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", "3.其他", "（七）总计", "四、结转下年度继续办理",
+]
+SPEC_TABLE_B_COLUMNS = ["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"]
+SPEC_TABLE_B_NOTE = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
+
+
+def table_b(**rows):
+    """A consistent table B: every row given as {column: n}, totals filled in."""
+    value = {key: {column: 0 for column, _l in statistics.TABLE_B_COLUMNS} for key, *_r in statistics.table_b_rows()}
+    for key, counts in rows.items():
+        value[key].update(counts)
+    for row in value.values():
+        row["total"] = sum(row[c] for c, _l in statistics.TABLE_B_APPLICANTS)
+    return value
+
+
+def balanced():
+    """12 applications from law firms and 3 from people: 10 + 2 received/carried, 11 answered, 1 carried on."""
+    return table_b(
+        received={"legal": 10, "natural": 3}, carried_over={"legal": 2},
+        granted={"legal": 8, "natural": 2}, refused_4={"legal": 3}, unable_1={"natural": 1},
+        results_total={"legal": 11, "natural": 3}, carried_forward={"legal": 1},
+    )
+
+
+def test_a_balanced_table_passes_every_rule():
+    assert statistics.check_table_b(balanced()) == []
+
+
+def test_rule_1_each_column_received_plus_carried_equals_handled_plus_carried_forward():
+    value = balanced()
+    value["carried_forward"]["legal"] = 0
+    value["carried_forward"]["total"] = 0
+    assert "表三 法律服务机构列：一+二 ≠ 总计+四（12 ≠ 11）" in statistics.check_table_b(value)
+
+
+def test_rule_2_each_row_total_is_the_sum_of_applicants():
+    value = balanced()
+    value["received"]["total"] = 14
+    errors = statistics.check_table_b(value)
+    assert "表三 “一、本年新收政府信息公开申请数量”行：各类申请人之和 ≠ 总计（13 ≠ 14）" in errors
+
+
+def test_rule_3_results_total_is_the_sum_of_every_outcome_row():
+    value = balanced()
+    value["refused_4"] = {**value["refused_4"], "legal": 2, "total": 2}
+    errors = statistics.check_table_b(value)
+    assert "表三 法律服务机构列：（一）至（六）各项之和 ≠ （七）总计（10 ≠ 11）" in errors
+
+
+def test_rule_4_review_and_litigation_totals():
+    good = {group: {"upheld": 1, "corrected": 0, "other": 0, "pending": 1, "total": 2} for group, *_r in statistics.TABLE_C_GROUPS}
+    assert statistics.check_table_c(good) == []
+    bad = {**good, "direct_suit": {"upheld": 1, "corrected": 1, "other": 0, "pending": 0, "total": 3}}
+    assert statistics.check_table_c(bad) == ["表四 行政诉讼（未经复议直接起诉）：结果维持+结果纠正+其他结果+尚未审结 ≠ 总计（2 ≠ 3）"]
+
+
+def test_rule_5_in_force_count_across_years_is_a_warning():
+    last_year = {"item1": {"normative": {"issued": 3, "repealed": 0, "in_force": 20}}}
+    this_year = {"item1": {"normative": {"issued": 4, "repealed": 1, "in_force": 23}}}
+    assert statistics.in_force_warnings(this_year, last_year) == []
+    this_year["item1"]["normative"]["in_force"] = 25
+    assert statistics.in_force_warnings(this_year, last_year) == [
+        "表二 行政规范性文件：现行有效件数 25 与上年现行有效件数加本年制发、减本年废止（23）不一致"]
+
+
+def test_block_validation_refuses_an_inconsistent_table():
+    from wagtail.blocks import StructBlockValidationError
+
+    block = ApplicationsTableBlock()
+    value = balanced()
+    value["carried_forward"] = {**value["carried_forward"], "legal": 0, "total": 0}
+    with pytest.raises(StructBlockValidationError) as error:
+        block.clean(block.to_python(value))
+    assert "表三 法律服务机构列：一+二 ≠ 总计+四（12 ≠ 11）" in str(error.value.non_block_errors)
+    block.clean(block.to_python(balanced()))
+
+
+@pytest.fixture
+def report(column):
+    c_table = {group: {"upheld": 0, "corrected": 0, "other": 0, "pending": 0, "total": 0} for group, *_r in statistics.TABLE_C_GROUPS}
+    body = [("section", {"heading": "三、收到和处理政府信息公开申请情况", "content": [
+        ("applications_table", ApplicationsTableBlock().to_python(balanced())),
+        ("review_litigation_table", ReviewLitigationTableBlock().to_python(c_table)),
+    ]})]
+    from tests.factories import AnnualReportPageFactory
+
+    return AnnualReportPageFactory(parent=column, slug="2021", year=2021, date=datetime.date(2022, 1, 20), report_format="2021", body=body)
+
+
+@pytest.mark.django_db
+def test_public_page_lays_out_table_b_like_the_official_format(client, report):
+    soup = BeautifulSoup(client.get("/work/2021/").content, "html.parser")
+    table = soup.select_one("table.official--applications")
+    header_texts = [cell.get_text() for cell in table.find_all(["th", "td"]) if cell.name == "th" or "official__note" in cell.get("class", [])]
+    for label in SPEC_TABLE_B_LABELS + SPEC_TABLE_B_COLUMNS + [SPEC_TABLE_B_NOTE, "申请人情况", "法人或其他组织"]:
+        assert label in header_texts, label
+    results = table.find("th", string="三、本年度办理结果")
+    assert results["rowspan"] == "22"  # （一）1 + （二）1 + （三）8 + （四）3 + （五）5 + （六）3 + （七）1
+    assert table.find("th", string="（三）不予公开")["rowspan"] == "8"
+    row = table.find("th", string="一、本年新收政府信息公开申请数量").find_parent("tr")
+    assert [td.get_text() for td in row.find_all("td")] == ["3", "0", "0", "0", "10", "0", "13"]
+
+
+@pytest.mark.django_db
+def test_admin_refuses_to_save_an_inconsistent_report_and_names_the_cell(admin_client, column):
+    value = balanced()
+    value["carried_forward"] = {**value["carried_forward"], "legal": 0, "total": 0}
+    url = reverse("wagtailadmin_pages:add", args=["reports", "annualreportpage", column.pk])
+    data = nested_form_data({
+        "title": "2021年度报告", "slug": "2021", "year": "2021", "report_format": "2021", "issuer": "", "date": "2022-01-20",
+        "summary": "", "comments": inline_formset([]), "action-publish": "publish",
+        "body": streamfield([("section", {"heading": "三、收到和处理政府信息公开申请情况",
+                                          "content": streamfield([("applications_table", value)])})]),
+    })
+    response = admin_client.post(url, data)
+    assert response.status_code == 200
+    # The editor shows block errors from the form's error data (rendered by Wagtail's JavaScript).
+    errors = response.context["form"].errors["body"].as_data()[0]
+    section_errors = errors.block_errors[0].block_errors["content"].block_errors[0]
+    assert [str(e) for e in section_errors.non_block_errors] == [
+        "表三 法律服务机构列：一+二 ≠ 总计+四（12 ≠ 11）", "表三 总计列：一+二 ≠ 总计+四（15 ≠ 14）"]
+    assert not AnnualReportPage.objects.filter(title="2021年度报告").exists()
+    data["body-0-value-content-0-value-carried_forward-legal"] = "1"
+    data["body-0-value-content-0-value-carried_forward-total"] = "1"
+    assert admin_client.post(url, data).status_code == 302
+    assert AnnualReportPage.objects.get(title="2021年度报告").live
