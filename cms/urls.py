@@ -6,6 +6,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from reports import views as report_views
 from search import views as search_views
 from syndication import views as syndication_views
 from syndication.robots import robots_txt
@@ -34,6 +35,7 @@ urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
     path("search/suggest/", search_views.suggest, name="search_suggest"),
     path("feeds/", syndication_views.feed_list, name="feed_list"),
+    path("annual-reports/compare/", report_views.compare, name="annual_report_compare"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

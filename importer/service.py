@@ -168,7 +168,21 @@ def _clean_rich_text(value):
     return value
 
 
+def _block_messages(error):
+    """Every message inside a (nested) StreamField validation error: the consistency rules of a statistics
+    table report through these, and the person importing needs their words, not "validation error"."""
+    messages = [str(m) for m in getattr(error, "non_block_errors", None) or []]
+    children = getattr(error, "block_errors", None) or {}
+    for child in (children.values() if isinstance(children, dict) else children):
+        messages += _block_messages(child)
+    if not messages and not children and hasattr(error, "messages"):
+        messages = [str(m) for m in error.messages]
+    return messages
+
+
 def _flatten(error):
+    if hasattr(error, "block_errors") or hasattr(error, "non_block_errors"):
+        return "；".join(_block_messages(error))
     if hasattr(error, "message_dict"):
         return "；".join(f"{name}: {'，'.join(str(m) for m in messages)}" for name, messages in error.message_dict.items())
     if hasattr(error, "messages"):

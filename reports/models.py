@@ -1,13 +1,16 @@
 from django.core.exceptions import ValidationError
+from django.http import HttpResponse, JsonResponse
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.search import index
 
 from core.models import ListedPage
 
+from . import exports
 from .blocks import ReportBodyBlock
 
 
@@ -19,8 +22,8 @@ class ReportFormat(models.TextChoices):
     FREE = "free", _("2019 年以前的自由格式")
 
 
-class AnnualReportPage(ListedPage):
-    """政府信息公开工作年度报告: one page per year."""
+class AnnualReportPage(RoutablePageMixin, ListedPage):
+    """政府信息公开工作年度报告: one page per year. Its statistics tables download as CSV, XLSX and JSON."""
 
     year = models.PositiveSmallIntegerField(_("报告年度"), db_index=True)
     report_format = models.CharField(_("报告格式"), max_length=10, choices=ReportFormat.choices, default=ReportFormat.FORMAT_2021)
@@ -52,6 +55,27 @@ class AnnualReportPage(ListedPage):
     class Meta:
         verbose_name = _("政府信息公开工作年度报告")
         verbose_name_plural = _("政府信息公开工作年度报告")
+
+    def has_statistics(self):
+        return any(True for _ in exports.statistics_blocks(self))
+
+    def _download(self, content, content_type, extension):
+        response = HttpResponse(content, content_type=content_type)
+        response["Content-Disposition"] = f'attachment; filename="annual-report-{self.year}.{extension}"'
+        return response
+
+    @path("tables/csv/", name="tables_csv")
+    def tables_csv(self, request):
+        return self._download(exports.as_csv(self), "text/csv; charset=utf-8", "csv")
+
+    @path("tables/xlsx/", name="tables_xlsx")
+    def tables_xlsx(self, request):
+        return self._download(
+            exports.as_xlsx(self), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx")
+
+    @path("tables/json/", name="tables_json")
+    def tables_json(self, request):
+        return JsonResponse(exports.as_json(self), json_dumps_params={"ensure_ascii": False})
 
     def clean(self):
         super().clean()

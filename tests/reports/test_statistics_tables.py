@@ -147,3 +147,114 @@ def test_admin_refuses_to_save_an_inconsistent_report_and_names_the_cell(admin_c
     data["body-0-value-content-0-value-carried_forward-total"] = "1"
     assert admin_client.post(url, data).status_code == 302
     assert AnnualReportPage.objects.get(title="2021年度报告").live
+
+
+@pytest.mark.django_db
+def test_tables_download_as_csv_xlsx_and_json_matching_the_page(client, report):
+    import csv
+    import io
+
+    from openpyxl import load_workbook
+
+    response = client.get("/work/2021/tables/csv/")
+    assert response["Content-Type"].startswith("text/csv")
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert rows[0] == ["表三 收到和处理政府信息公开申请情况"]
+    assert rows[1] == ["", "", ""] + SPEC_TABLE_B_COLUMNS
+    assert rows[2] == ["一、本年新收政府信息公开申请数量", "", "", "3", "0", "0", "0", "10", "0", "13"]
+
+    workbook = load_workbook(io.BytesIO(client.get("/work/2021/tables/xlsx/").content))
+    assert workbook.sheetnames == ["表三", "表四"]
+    sheet = workbook["表三"]
+    assert [cell.value for cell in sheet[3]] == ["一、本年新收政府信息公开申请数量", None, None, 3, 0, 0, 0, 10, 0, 13]
+
+    data = client.get("/work/2021/tables/json/").json()
+    assert data["year"] == 2021 and data["tables"]["applications"]["values"]["received"]["legal"] == 10
+    api = client.get(f"/api/v2/pages/{report.pk}/").json()
+    table = api["body"][0]["value"]["content"][0]
+    assert table["type"] == "applications_table" and table["value"]["received"]["legal"] == 10
+    soup = BeautifulSoup(client.get("/work/2021/").content, "html.parser")
+    assert [a["href"] for a in soup.select(".report__downloads a")][1:] == ["/work/2021/tables/xlsx/", "/work/2021/tables/csv/", "/work/2021/tables/json/"]
+
+
+@pytest.mark.django_db
+def test_import_refuses_an_inconsistent_table_with_the_same_message(column, tmp_path):
+    import io
+    import json
+
+    from django.core.management import CommandError, call_command
+
+    value = balanced()
+    value["carried_forward"] = {**value["carried_forward"], "legal": 0, "total": 0}
+    line = {"type": "annual_report", "key": "r2021", "title": "2021年度报告", "year": 2021, "format": "2021", "date": "2022-01-20",
+            "body": [{"type": "section", "value": {"heading": "三、收到和处理政府信息公开申请情况",
+                                                   "content": [{"type": "applications_table", "value": value}]}}]}
+    path = tmp_path / "reports.jsonl"
+    path.write_text(json.dumps(line, ensure_ascii=False) + "\n", encoding="utf-8")
+    err = io.StringIO()
+    with pytest.raises(CommandError):
+        call_command("import_content", str(path), parent=str(column.pk), stdout=io.StringIO(), stderr=err)
+    assert "表三 法律服务机构列：一+二 ≠ 总计+四（12 ≠ 11）" in err.getvalue()
+    assert not AnnualReportPage.objects.exists()
+    line["body"][0]["value"]["content"][0]["value"] = balanced()
+    path.write_text(json.dumps(line, ensure_ascii=False) + "\n", encoding="utf-8")
+    call_command("import_content", str(path), parent=str(column.pk), stdout=io.StringIO(), stderr=io.StringIO())
+    assert AnnualReportPage.objects.get().year == 2021
+
+
+@pytest.mark.django_db
+def test_comparison_page_charts_a_figure_across_years(client, report, column):
+    from tests.factories import AnnualReportPageFactory
+
+    later = balanced()
+    later["received"] = {**later["received"], "natural": 5, "total": 15}
+    later["results_total"] = {**later["results_total"], "natural": 5, "total": 16}
+    later["granted"] = {**later["granted"], "natural": 4, "total": 12}
+    body = [("section", {"heading": "三", "content": [("applications_table", ApplicationsTableBlock().to_python(later))]})]
+    AnnualReportPageFactory(parent=column, slug="2022", year=2022, date=datetime.date(2023, 1, 20), report_format="2021", body=body)
+    AnnualReportPageFactory(parent=column, slug="2018", year=2018, date=datetime.date(2019, 3, 12), report_format="free", body=[])
+    soup = BeautifulSoup(client.get("/annual-reports/compare/", {"figure": "received"}).content, "html.parser")
+    rows = [[c.get_text() for c in tr.find_all(["th", "td"])] for tr in soup.select("table.official tbody tr")]
+    assert rows == [["2021", "13"], ["2022", "15"]]
+    assert [t.get_text() for t in soup.select("svg text")][-4:] == ["13", "2021", "15", "2022"]
+    assert soup.find("svg")["role"] == "img"
+    response = client.get("/annual-reports/compare/", {"figure": "<script>"})
+    assert response.status_code == 200 and "没有这项数据" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_admin_drafts_next_years_report_prefilled_from_the_site(admin_client, home, column, catalogue, report, monkeypatch):
+    from tests.factories import DocumentPageFactory
+
+    DocumentPageFactory(parent=catalogue, document_type="normative_document", date=datetime.date(2021, 5, 1), written_date=None)
+    DocumentPageFactory(parent=catalogue, document_type="normative_document", date=datetime.date(2021, 6, 1), written_date=None)
+    DocumentPageFactory(parent=catalogue, document_type="normative_document", date=datetime.date(2020, 6, 1), written_date=None)
+    DocumentPageFactory(parent=catalogue, document_type="departmental_rule", date=datetime.date(2021, 7, 1), written_date=None)
+    monkeypatch.setattr("reports.admin_views.report_year_due", lambda: 2022)
+    AnnualReportPage.objects.filter(pk=report.pk).update(year=2021)
+    listing = admin_client.get(reverse("wagtailadmin_explore", args=[column.pk])).content.decode()
+    assert "生成下一年度年报草稿" in listing
+    url = reverse("reports_draft_next", args=[column.pk])
+    assert "生成草稿" in admin_client.get(url).content.decode()
+    response = admin_client.post(url)
+    draft = AnnualReportPage.objects.get(year=2022)
+    assert response.status_code == 302 and response["Location"] == reverse("wagtailadmin_pages:edit", args=[draft.pk])
+    assert not draft.live and draft.report_format == "2021"
+    headings = [block.value["heading"] for block in draft.body]
+    assert headings[0] == "一、总体情况" and headings[-1] == "六、其他需要报告的事项"
+    assert admin_client.get(reverse("wagtailadmin_pages:edit", args=[draft.pk])).status_code == 200
+
+
+@pytest.mark.django_db
+def test_prefilled_counts_come_from_documents_of_the_year(home, column, catalogue):
+    from reports.drafts import proactive_figures
+    from tests.factories import DocumentPageFactory
+
+    for day in (1, 2):
+        DocumentPageFactory(parent=catalogue, document_type="normative_document", date=datetime.date(2021, 5, day), written_date=None)
+    DocumentPageFactory(parent=catalogue, document_type="normative_document", date=datetime.date(2020, 6, 1), written_date=None)
+    DocumentPageFactory(parent=catalogue, document_type="departmental_rule", date=datetime.date(2021, 7, 1), written_date=None,
+                        validity="repealed")
+    figures = proactive_figures(column, 2021)
+    assert figures["normative"] == {"issued": 2, "repealed": 0, "in_force": 3}
+    assert figures["rules"] == {"issued": 1, "repealed": 1, "in_force": 0}

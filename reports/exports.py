@@ -1,0 +1,110 @@
+"""A report's statistics tables as rows of cells, for CSV, XLSX and JSON downloads that match the page."""
+
+import csv
+import io
+
+from . import statistics
+
+TABLE_TYPES = {
+    "proactive_table": ("proactive", "表二 主动公开政府信息情况"),
+    "applications_table": ("applications", "表三 收到和处理政府信息公开申请情况"),
+    "review_litigation_table": ("review_litigation", "表四 政府信息公开行政复议、行政诉讼情况"),
+}
+
+
+def statistics_blocks(page):
+    """(block type, value) of every statistics table in the report, in page order."""
+    for block in page.body:
+        if block.block_type != "section":
+            continue
+        for child in block.value["content"]:
+            if child.block_type in TABLE_TYPES:
+                yield child.block_type, child.value
+
+
+def _rows_a(value):
+    rows = []
+    for key, heading, table_rows, columns in statistics.TABLE_A_SUBTABLES:
+        rows.append([heading])
+        rows.append([statistics.TABLE_A_FIRST_HEADER] + [label for _k, label in columns])
+        for row, label in table_rows:
+            rows.append([label] + [value[key][row][column] for column, _l in columns])
+    return rows
+
+
+def _rows_b(value):
+    rows = [["", "", ""] + [label for _k, label in statistics.TABLE_B_COLUMNS]]
+    for key, label, _group, group_label in statistics.table_b_rows():
+        results = key not in ("received", "carried_over", "carried_forward")
+        path = [statistics.TABLE_B_RESULTS_HEADING if results else label, group_label or (label if results else ""),
+                label if group_label else ""]
+        rows.append(path + [value[key][column] for column, _l in statistics.TABLE_B_COLUMNS])
+    return rows
+
+
+def _rows_c(value):
+    header_1, header_2, header_3, data = [], [], [], []
+    for group, label, sub in statistics.TABLE_C_GROUPS:
+        for outcome, outcome_label in statistics.TABLE_C_OUTCOMES:
+            header_1.append(label)
+            header_2.append(sub or "")
+            header_3.append(outcome_label)
+            data.append(value[group][outcome])
+    return [header_1, header_2, header_3, data]
+
+
+ROWS = {"proactive_table": _rows_a, "applications_table": _rows_b, "review_litigation_table": _rows_c}
+
+
+def report_tables(page):
+    """[(title, rows)] for every statistics table of the report."""
+    return [(TABLE_TYPES[block_type][1], ROWS[block_type](value)) for block_type, value in statistics_blocks(page)]
+
+
+def _plain(cell):
+    return float(cell) if hasattr(cell, "as_tuple") else cell
+
+
+def as_csv(page):
+    out = io.StringIO()
+    out.write("\ufeff")  # so that Excel opens the UTF-8 file as UTF-8
+    writer = csv.writer(out)
+    for index, (title, rows) in enumerate(report_tables(page)):
+        if index:
+            writer.writerow([])
+        writer.writerow([title])
+        writer.writerows([[_plain(cell) for cell in row] for row in rows])
+    return out.getvalue()
+
+
+def as_xlsx(page):
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    for title, rows in report_tables(page):
+        sheet = workbook.create_sheet(title=title.split(" ", 1)[0])
+        sheet.append([title])
+        sheet["A1"].font = Font(bold=True)
+        for row in rows:
+            sheet.append([_plain(cell) for cell in row])
+    if not workbook.worksheets:
+        workbook.create_sheet(title="报告")
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()
+
+
+def as_json(page):
+    tables = {}
+    for block_type, value in statistics_blocks(page):
+        key, title = TABLE_TYPES[block_type]
+        tables[key] = {"title": title, "values": _jsonable(value)}
+    return {"title": page.title, "year": page.year, "format": page.report_format, "tables": tables}
+
+
+def _jsonable(value):
+    if hasattr(value, "items"):
+        return {k: _jsonable(v) for k, v in value.items()}
+    return _plain(value)
