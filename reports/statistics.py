@@ -1,8 +1,6 @@
 """The statistics tables of the 2021 annual report format (国办公开办函〔2021〕30号) and their consistency rules
 (勾稽关系). Labels are the official ones, character for character; see the annual report format spec."""
 
-from decimal import Decimal
-
 # ---- Table A: 主动公开政府信息情况 ------------------------------------------------------------------
 TABLE_A_SUBTABLES = [
     # (key, heading, rows, columns)
@@ -129,6 +127,3 @@ def in_force_warnings(table_a, previous_table_a, table_name="表二"):
             )
     return warnings
 
-
-def as_decimal(value):
-    return Decimal(str(value)) if value not in (None, "") else Decimal("0")

@@ -171,8 +171,3 @@ def phrase_tokens(text):
     """A quoted phrase as the index would have tokenised it, so that adjacent positions line up."""
     return index_tokens(text)
 
-
-def query_words(text):
-    """The normalised words of a query, longest first: what highlighting looks for in the original text."""
-    words = {word for word, _subs in segment_query(text)}
-    return sorted(words, key=len, reverse=True)

@@ -1,19 +1,7 @@
 from modelsearch.utils import get_content_type_pk
 
-from search import text
 
 from .query import NothingToSearch, autocomplete_rewrite, rewrite
-
-
-def plain(value):
-    """A field value as one plain string (the shape modelsearch's indexers give it)."""
-    if isinstance(value, str):
-        return value
-    if isinstance(value, (list, tuple)):
-        return ", ".join(plain(item) for item in value)
-    if isinstance(value, dict):
-        return ", ".join(plain(item) for item in value.values())
-    return "" if value is None else str(value)
 
 
 class SegmentingIndexerMixin:
@@ -23,7 +11,8 @@ class SegmentingIndexerMixin:
     autocomplete; field values are read once here, and each column's text is segmented once."""
 
     def prepare_value(self, value):
-        return plain(value)
+        # modelsearch would index an empty field as the word "None".
+        return "" if value is None else super().prepare_value(value)
 
     def prepare_field(self, obj, field):
         cache = self.__dict__.setdefault("_prepared_fields", {})

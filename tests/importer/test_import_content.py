@@ -8,7 +8,6 @@ from django.conf import settings
 from django.core.management import CommandError, call_command
 from wagtail.models import Page, Revision
 
-from columns.models import ColumnPage
 from disclosure.models import DocumentPage, IndexNumberSequence
 from importer.models import ImportedPage
 from news.models import ArticlePage

@@ -7,7 +7,6 @@ from bs4 import BeautifulSoup
 from django.urls import reverse
 from wagtail.models import Page
 
-from news.models import ArticlePage
 from search import text
 from tests.factories import ArticlePageFactory, ColumnPageFactory, DocumentPageFactory
 
