@@ -17,20 +17,29 @@ class SubheadingBlock(blocks.CharBlock):
         template = "reports/blocks/subheading.html"
 
 
-# ---- Statutory statistics tables (2021 format) --------------------------------------------------------
+# ---- Statutory statistics tables (2021 format, and the 2019 trial format) --------------------------------------------------------
 
 
-def _numbers_row(columns, label, decimal=False):
+def _number_block(label, decimal=False, signed=False):
+    if decimal:
+        return blocks.DecimalBlock(label=label, min_value=0, default=0, decimal_places=4)
+    return blocks.IntegerBlock(label=label, default=0, **({} if signed else {"min_value": 0}))
+
+
+def _numbers_row(columns, label, subtable=None):
     """One table row: a number for every column, laid out in a line in the editor."""
-    number = (lambda l: blocks.DecimalBlock(label=l, min_value=0, default=0, decimal_places=4)) if decimal else \
-        (lambda l: blocks.IntegerBlock(label=l, min_value=0, default=0))
-    return blocks.StructBlock([(key, number(column_label)) for key, column_label in columns], label=label,
-                              form_classname="stats-row")
+    return blocks.StructBlock(
+        [(key, _number_block(column_label, decimal=(subtable, key) in statistics.DECIMAL_CELLS,
+                             signed=key in statistics.SIGNED_COLUMNS))
+         for key, column_label in columns],
+        label=label, form_classname="stats-row")
 
 
 class StatisticsTableBlock(blocks.StructBlock):
     """A table whose numbers must add up: clean() runs the spec's consistency rules, and a failed rule names
     the cell and the rule (表三 法律服务机构列：一+二 ≠ 总计+四（12 ≠ 11）)."""
+
+    report_format = "2021"
 
     def consistency_errors(self, value):
         return []
@@ -44,23 +53,26 @@ class StatisticsTableBlock(blocks.StructBlock):
 
 
 class ProactiveDisclosureTableBlock(StatisticsTableBlock):
-    """表二 主动公开政府信息情况."""
+    """表二 主动公开政府信息情况 (2021 format)."""
 
     def __init__(self, **kwargs):
         children = []
-        for key, heading, rows, columns in statistics.TABLE_A_SUBTABLES:
-            decimal = key == "item8"
+        for key, heading, rows, columns in statistics.table_a_subtables(self.report_format):
             children.append((key, blocks.StructBlock(
-                [(row, _numbers_row(columns, row_label, decimal)) for row, row_label in rows], label=heading)))
+                [(row, _numbers_row(columns, row_label, key)) for row, row_label in rows], label=heading)))
         super().__init__(children, **kwargs)
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
+        subtables = statistics.table_a_subtables(self.report_format)
+        width = max(len(columns) for *_rest, columns in subtables)
+        # A sub-table with fewer columns widens its last one, so every sub-table spans the full width.
         context["subtables"] = [
-            {"heading": heading, "columns": [label for _k, label in columns],
+            {"heading": heading, "columns": [label for _k, label in columns], "span": width - len(columns) + 1,
              "rows": [(row_label, [value[key][row][column] for column, _l in columns]) for row, row_label in rows]}
-            for key, heading, rows, columns in statistics.TABLE_A_SUBTABLES
+            for key, heading, rows, columns in subtables
         ]
+        context["width"] = width + 1
         context["first_header"] = statistics.TABLE_A_FIRST_HEADER
         return context
 
@@ -70,21 +82,30 @@ class ProactiveDisclosureTableBlock(StatisticsTableBlock):
         template = "reports/blocks/table_a.html"
 
 
+class ProactiveDisclosure2019TableBlock(ProactiveDisclosureTableBlock):
+    """表二 in the 2019 trial format: 新制作/新公开/对外公开总数量, project counts and 政府集中采购."""
+
+    report_format = "2019"
+
+    class Meta:
+        label = _("表二 主动公开政府信息情况（2019 年试行格式）")
+
+
 class ApplicationsTableBlock(StatisticsTableBlock):
-    """表三 收到和处理政府信息公开申请情况."""
+    """表三 收到和处理政府信息公开申请情况 (2021 format)."""
 
     def __init__(self, **kwargs):
-        rows = [(key, _numbers_row(statistics.TABLE_B_COLUMNS, f"{group_label}{label}" if group_label else label))
-                for key, label, _group, group_label in statistics.table_b_rows()]
+        rows = [(key, _numbers_row(statistics.TABLE_B_COLUMNS, f"{group_label} {label}" if group_label else label))
+                for key, label, _group, group_label in statistics.table_b_rows(self.report_format)]
         super().__init__(rows, **kwargs)
 
     def consistency_errors(self, value):
-        return statistics.check_table_b(value)
+        return statistics.check_table_b(value, report_format=self.report_format)
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
         columns = [key for key, _label in statistics.TABLE_B_COLUMNS]
-        rows = statistics.table_b_rows()
+        rows = statistics.table_b_rows(self.report_format)
         result_keys = [key for key, _l, group, _gl in rows if key not in ("received", "carried_over", "carried_forward")]
         body = []
         seen_groups = set()
@@ -112,6 +133,15 @@ class ApplicationsTableBlock(StatisticsTableBlock):
         icon = "table"
         label = _("表三 收到和处理政府信息公开申请情况")
         template = "reports/blocks/table_b.html"
+
+
+class Applications2019TableBlock(ApplicationsTableBlock):
+    """表三 in the 2019 trial format, where （六）其他处理 is one row."""
+
+    report_format = "2019"
+
+    class Meta:
+        label = _("表三 收到和处理政府信息公开申请情况（2019 年试行格式）")
 
 
 class ReviewLitigationTableBlock(StatisticsTableBlock):
@@ -147,6 +177,8 @@ class SectionContentBlock(blocks.StreamBlock):
     proactive_table = ProactiveDisclosureTableBlock()
     applications_table = ApplicationsTableBlock()
     review_litigation_table = ReviewLitigationTableBlock()
+    proactive_table_2019 = ProactiveDisclosure2019TableBlock()
+    applications_table_2019 = Applications2019TableBlock()
 
 
 class SectionBlock(blocks.StructBlock):

@@ -2,27 +2,31 @@
 
 from .exports import statistics_blocks
 
+# Table B and the 处理决定数量 of table A read the same in the 2021 format and the 2019 trial format; the document
+# counts of table A changed meaning in 2021, so those come from 2021-format reports only.
+APPLICATIONS = ("applications_table", "applications_table_2019")
+PROACTIVE = ("proactive_table", "proactive_table_2019")
 FIGURES = {
-    "received": ("本年新收政府信息公开申请数量", "applications_table", lambda v: v["received"]["total"]),
-    "granted": ("予以公开", "applications_table", lambda v: v["granted"]["total"]),
-    "partial": ("部分公开", "applications_table", lambda v: v["partial"]["total"]),
-    "results": ("本年度办理结果总计", "applications_table", lambda v: v["results_total"]["total"]),
-    "review": ("行政复议总计", "review_litigation_table", lambda v: v["review"]["total"]),
-    "litigation": ("行政诉讼总计", "review_litigation_table", lambda v: v["direct_suit"]["total"] + v["suit_after_review"]["total"]),
-    "normative_issued": ("行政规范性文件本年制发件数", "proactive_table", lambda v: v["item1"]["normative"]["issued"]),
-    "normative_in_force": ("行政规范性文件现行有效件数", "proactive_table", lambda v: v["item1"]["normative"]["in_force"]),
-    "licensing": ("行政许可本年处理决定数量", "proactive_table", lambda v: v["item5"]["licensing"]["decisions"]),
-    "penalty": ("行政处罚本年处理决定数量", "proactive_table", lambda v: v["item6"]["penalty"]["decisions"]),
+    "received": ("本年新收政府信息公开申请数量", APPLICATIONS, lambda v: v["received"]["total"]),
+    "granted": ("予以公开", APPLICATIONS, lambda v: v["granted"]["total"]),
+    "partial": ("部分公开", APPLICATIONS, lambda v: v["partial"]["total"]),
+    "results": ("本年度办理结果总计", APPLICATIONS, lambda v: v["results_total"]["total"]),
+    "review": ("行政复议总计", ("review_litigation_table",), lambda v: v["review"]["total"]),
+    "litigation": ("行政诉讼总计", ("review_litigation_table",), lambda v: v["direct_suit"]["total"] + v["suit_after_review"]["total"]),
+    "normative_issued": ("行政规范性文件本年制发件数", ("proactive_table",), lambda v: v["item1"]["normative"]["issued"]),
+    "normative_in_force": ("行政规范性文件现行有效件数", ("proactive_table",), lambda v: v["item1"]["normative"]["in_force"]),
+    "licensing": ("行政许可本年处理决定数量", PROACTIVE, lambda v: v["item5"]["licensing"]["decisions"]),
+    "penalty": ("行政处罚本年处理决定数量", PROACTIVE, lambda v: v["item6"]["penalty"]["decisions"]),
 }
 
 
 def series(reports, figure):
     """[(year, value)] for the reports that have the table the figure comes from, oldest first."""
-    label, block_type, read = FIGURES[figure]
+    label, block_types, read = FIGURES[figure]
     points = []
     for report in sorted(reports, key=lambda r: r.year):
         for kind, value in statistics_blocks(report):
-            if kind == block_type:
+            if kind in block_types:
                 points.append((report.year, read(value)))
                 break
     return points

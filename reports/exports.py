@@ -9,7 +9,12 @@ TABLE_TYPES = {
     "proactive_table": ("proactive", "表二 主动公开政府信息情况"),
     "applications_table": ("applications", "表三 收到和处理政府信息公开申请情况"),
     "review_litigation_table": ("review_litigation", "表四 政府信息公开行政复议、行政诉讼情况"),
+    "proactive_table_2019": ("proactive", "表二 主动公开政府信息情况"),
+    "applications_table_2019": ("applications", "表三 收到和处理政府信息公开申请情况"),
 }
+# The format each table type belongs to; 表四 is the same in both.
+TABLE_FORMATS = {"proactive_table": "2021", "applications_table": "2021",
+                 "proactive_table_2019": "2019", "applications_table_2019": "2019"}
 
 
 def statistics_blocks(page):
@@ -22,9 +27,9 @@ def statistics_blocks(page):
                 yield child.block_type, child.value
 
 
-def _rows_a(value):
+def _rows_a(value, report_format="2021"):
     rows = []
-    for key, heading, table_rows, columns in statistics.TABLE_A_SUBTABLES:
+    for key, heading, table_rows, columns in statistics.table_a_subtables(report_format):
         rows.append([heading])
         rows.append([statistics.TABLE_A_FIRST_HEADER] + [label for _k, label in columns])
         for row, label in table_rows:
@@ -32,9 +37,9 @@ def _rows_a(value):
     return rows
 
 
-def _rows_b(value):
+def _rows_b(value, report_format="2021"):
     rows = [["", "", ""] + [label for _k, label in statistics.TABLE_B_COLUMNS]]
-    for key, label, _group, group_label in statistics.table_b_rows():
+    for key, label, _group, group_label in statistics.table_b_rows(report_format):
         results = key not in ("received", "carried_over", "carried_forward")
         path = [statistics.TABLE_B_RESULTS_HEADING if results else label, group_label or (label if results else ""),
                 label if group_label else ""]
@@ -53,12 +58,26 @@ def _rows_c(value):
     return [header_1, header_2, header_3, data]
 
 
-ROWS = {"proactive_table": _rows_a, "applications_table": _rows_b, "review_litigation_table": _rows_c}
+ROWS = {"proactive_table": _rows_a, "applications_table": _rows_b, "review_litigation_table": _rows_c,
+        "proactive_table_2019": lambda v: _rows_a(v, "2019"), "applications_table_2019": lambda v: _rows_b(v, "2019")}
 
 
 def report_tables(page):
     """[(title, rows)] for every statistics table of the report."""
     return [(TABLE_TYPES[block_type][1], ROWS[block_type](value)) for block_type, value in statistics_blocks(page)]
+
+
+def format_mismatches(body, report_format):
+    """Names of statistics tables that do not belong to the report's format."""
+    wrong = []
+    for block in body:
+        if block.block_type != "section":
+            continue
+        for child in block.value["content"]:
+            table_format = TABLE_FORMATS.get(child.block_type)
+            if (table_format and table_format != report_format) or (report_format == "free" and child.block_type in TABLE_TYPES):
+                wrong.append(str(child.block.label))
+    return wrong
 
 
 def _plain(cell):

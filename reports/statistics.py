@@ -12,6 +12,24 @@ TABLE_A_SUBTABLES = [
 ]
 TABLE_A_FIRST_HEADER = "信息内容"
 
+# The 2019 trial format (国办公开办函〔2019〕60号). 本年增/减 may be negative; 采购总金额 is in 万元.
+_PROJECTS_2019 = [("previous", "上一年项目数量"), ("change", "本年增/减"), ("decisions", "处理决定数量")]
+TABLE_A_2019_SUBTABLES = [
+    ("item1", "第二十条第（一）项", [("rules", "规章"), ("normative", "规范性文件")],
+     [("made", "本年新制作数量"), ("published", "本年新公开数量"), ("total_public", "对外公开总数量")]),
+    ("item5", "第二十条第（五）项", [("licensing", "行政许可"), ("other_services", "其他对外管理服务事项")], _PROJECTS_2019),
+    ("item6", "第二十条第（六）项", [("penalty", "行政处罚"), ("coercion", "行政强制")], _PROJECTS_2019),
+    ("item8", "第二十条第（八）项", [("fees", "行政事业性收费")], [("previous", "上一年项目数量"), ("change", "本年增/减")]),
+    ("item9", "第二十条第（九）项", [("procurement", "政府集中采购")], [("projects", "采购项目数量"), ("amount", "采购总金额")]),
+]
+# Cells that are not non-negative integers: signed changes and decimal amounts (万元).
+SIGNED_COLUMNS = {"change"}
+DECIMAL_CELLS = {("item8", "amount"), ("item9", "amount")}
+
+
+def table_a_subtables(report_format="2021"):
+    return TABLE_A_2019_SUBTABLES if report_format == "2019" else TABLE_A_SUBTABLES
+
 # ---- Table B: 收到和处理政府信息公开申请情况 ------------------------------------------------------------
 TABLE_B_NOTE = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
 TABLE_B_APPLICANTS = [
@@ -47,10 +65,13 @@ TABLE_B_HEAD_ROWS = [("received", "一、本年新收政府信息公开申请数
 TABLE_B_TAIL_ROW = ("carried_forward", "四、结转下年度继续办理")
 
 
-def table_b_rows():
-    """Every data row of table B in order: (key, label, group key or None, group label or None)."""
+def table_b_rows(report_format="2021"):
+    """Every data row of table B in order: (key, label, group key or None, group label or None).
+    In the 2019 trial format （六）其他处理 is a single row."""
     rows = [(key, label, None, None) for key, label in TABLE_B_HEAD_ROWS]
     for group, group_label, items in TABLE_B_RESULT_GROUPS:
+        if report_format == "2019" and group == "other_handling":
+            items = []
         if items:
             rows += [(f"{group}_{n}", item, group, group_label) for n, item in enumerate(items, start=1)]
         else:
@@ -75,22 +96,23 @@ def _n(value):
     return value or 0
 
 
-def check_table_b(table, table_name="表三"):
+def check_table_b(table, table_name="表三", report_format="2021"):
     """Rules 1–3 of the spec. Returns messages naming the column or row and the rule, with both sides' values."""
     errors = []
-    rows = {key: table.get(key) or {} for key, *_rest in table_b_rows()}
+    all_rows = table_b_rows(report_format)
+    rows = {key: table.get(key) or {} for key, *_rest in all_rows}
     for column, column_label in TABLE_B_COLUMNS:
         left = _n(rows["received"].get(column)) + _n(rows["carried_over"].get(column))
         right = _n(rows["results_total"].get(column)) + _n(rows["carried_forward"].get(column))
         if left != right:
             errors.append(f"{table_name} {column_label}列：一+二 ≠ 总计+四（{left} ≠ {right}）")
-    for key, label, _group, group_label in table_b_rows():
+    for key, label, _group, group_label in all_rows:
         row = rows[key]
         applicants = sum(_n(row.get(column)) for column, _label in TABLE_B_APPLICANTS)
         if applicants != _n(row.get("total")):
             name = f"{group_label}{label}" if group_label else label
             errors.append(f"{table_name} “{name}”行：各类申请人之和 ≠ 总计（{applicants} ≠ {_n(row.get('total'))}）")
-    result_keys = [key for key, _label, group, _gl in table_b_rows() if group or key in ("granted", "partial")]
+    result_keys = [key for key, _label, group, _gl in all_rows if group or key in ("granted", "partial", "other_handling")]
     for column, column_label in TABLE_B_COLUMNS:
         parts = sum(_n(rows[key].get(column)) for key in result_keys)
         total = _n(rows["results_total"].get(column))

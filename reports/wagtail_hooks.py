@@ -3,7 +3,7 @@ from django.utils.html import format_html
 from wagtail import hooks
 
 
-@hooks.register("insert_editor_css")
+@hooks.register("insert_global_admin_css")
 def statistics_table_css():
     return format_html('<link rel="stylesheet" href="{}">', static("reports/admin.css"))
 
@@ -31,3 +31,17 @@ def report_admin_urls():
     from .admin_views import draft_next
 
     return [path("reports/draft-next/<int:column_id>/", draft_next, name="reports_draft_next")]
+
+
+@hooks.register("after_create_page")
+@hooks.register("after_edit_page")
+def warn_about_cross_year_figures(request, page):
+    """Rule 5 is a warning: the page is saved, and the editor is told what does not carry over from last year."""
+    from django.contrib import messages
+
+    from .models import AnnualReportPage
+
+    specific = page.specific
+    if isinstance(specific, AnnualReportPage):
+        for warning in specific.consistency_warnings():
+            messages.warning(request, warning)
