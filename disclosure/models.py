@@ -101,7 +101,11 @@ class DocumentPage(ListedPage):
     keywords = models.CharField(_("主题词"), max_length=255, blank=True, help_text=_("多个主题词用空格分隔"))
     validity = models.CharField(_("有效性"), max_length=20, choices=Validity.choices, default=Validity.VALID, db_index=True)
     validity_note = models.CharField(
-        _("有效性说明"), max_length=255, blank=True, help_text=_("如：已被《……》废止，或废止日期"),
+        _("有效性说明"), max_length=255, blank=True, help_text=_("如：已被《……》废止"),
+    )
+    # Kept as a date (not only in the note) so the annual report can count 本年废止件数 exactly.
+    validity_changed = models.DateField(
+        _("失效/废止日期"), null=True, blank=True, db_index=True, help_text=_("文件失效或废止的日期；有效的文件留空"),
     )
     body = StreamField(BodyBlock(), verbose_name=_("正文"), blank=True)
     attachments = StreamField(AttachmentsBlock(), verbose_name=_("附件"), blank=True)
@@ -111,7 +115,7 @@ class DocumentPage(ListedPage):
         APIField("document_type_display", serializer=serializers.CharField(source="get_document_type_display")),
         APIField("issuer"), APIField("document_number"), APIField("written_date"), APIField("keywords"),
         APIField("validity"), APIField("validity_display", serializer=serializers.CharField(source="get_validity_display")),
-        APIField("validity_note"), APIField("body"), APIField("attachments"),
+        APIField("validity_note"), APIField("validity_changed"), APIField("body"), APIField("attachments"),
     ]
 
     search_fields = ListedPage.search_fields + [
@@ -133,7 +137,8 @@ class DocumentPage(ListedPage):
                 FieldRowPanel([FieldPanel("issuer"), FieldPanel("document_number")]),
                 FieldRowPanel([FieldPanel("written_date"), FieldPanel("date")]),
                 FieldPanel("keywords"),
-                FieldRowPanel([FieldPanel("validity"), FieldPanel("validity_note")]),
+                FieldRowPanel([FieldPanel("validity"), FieldPanel("validity_changed")]),
+                FieldPanel("validity_note"),
                 FieldRowPanel([FieldPanel("pinned"), FieldPanel("featured")]),
             ],
             heading=_("公开目录信息"),
@@ -171,6 +176,10 @@ class DocumentPage(ListedPage):
                 raise ValidationError({"index_number": _("索引号“%(number)s”已被其他文件使用") % {"number": self.index_number}})
         if self.written_date and self.date and self.written_date > self.date:
             raise ValidationError({"written_date": _("成文日期不能晚于发布日期")})
+        if self.validity_changed and self.validity == Validity.VALID:
+            raise ValidationError({"validity_changed": _("有效的文件没有失效/废止日期；请清空此项，或把有效性改为失效或废止")})
+        if self.validity_changed and self.written_date and self.validity_changed < self.written_date:
+            raise ValidationError({"validity_changed": _("失效/废止日期不能早于成文日期")})
 
     def assign_index_number(self):
         """A translation shares the 索引号 of its source document; a new document takes the next number."""

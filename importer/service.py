@@ -237,6 +237,8 @@ def build_document(page, obj):
     page.keywords = _text({"keywords": keywords}, "keywords", max_length=255)
     page.validity = _choice(obj, "validity", Validity, obj.get("_derived_validity", Validity.VALID))
     page.validity_note = _text(obj, "validity_note", max_length=255) or obj.get("_derived_validity_note", "")
+    page.validity_changed = _date(obj, "validity_changed") or (
+        _date(obj, "_derived_validity_changed") if "validity" not in obj else None)
     topic = obj.get("topic")
     if topic in (None, ""):
         page.topic = None
@@ -339,6 +341,7 @@ class ContentImporter:
                 if latest and str(obj.get("date") or "") < latest:
                     obj["_derived_validity"] = Validity.EXPIRED
                     obj["_derived_validity_note"] = _("已被 %(date)s 的新版本取代") % {"date": latest}
+                    obj["_derived_validity_changed"] = latest
 
     def _type_of(self, obj):
         return obj.get("type") or self.default_type

@@ -2,6 +2,7 @@
 
 import datetime
 
+from django.db.models import Q
 from django.utils import timezone
 
 from disclosure.models import DocumentPage, DocumentType, Validity
@@ -40,9 +41,10 @@ def proactive_figures(column, year):
     for row, types in (("rules", RULE_TYPES), ("normative", [DocumentType.NORMATIVE_DOCUMENT])):
         of_type = documents.filter(document_type__in=types)
         issued = of_type.filter(date__year=year).count()
-        # A document does not record when it was repealed; editors correct this figure.
-        repealed = of_type.filter(date__year=year, validity__in=[Validity.REPEALED, Validity.EXPIRED]).count()
-        in_force = before[row] + issued - repealed if before else of_type.filter(validity=Validity.VALID, date__year__lte=year).count()
+        repealed = of_type.filter(validity__in=[Validity.REPEALED, Validity.EXPIRED], validity_changed__year=year).count()
+        # Without last year's report: what was published by the end of the year and not out of force by then.
+        in_force = before[row] + issued - repealed if before else of_type.filter(date__year__lte=year).exclude(
+            validity_changed__year__lte=year).exclude(~Q(validity=Validity.VALID) & Q(validity_changed__isnull=True)).count()
         counts[row] = {"issued": issued, "repealed": repealed, "in_force": in_force}
     return counts
 

@@ -98,6 +98,24 @@ def test_a_repealed_document_stays_online_and_says_so(client, catalogue):
 
 
 @pytest.mark.django_db
+def test_the_repeal_date_is_shown_and_only_allowed_on_documents_out_of_force(client, catalogue):
+    from django.core.exceptions import ValidationError
+
+    page = DocumentPageFactory(parent=catalogue, slug="old", title="旧办法", validity="repealed",
+                               written_date=datetime.date(2019, 1, 1), validity_changed=datetime.date(2022, 3, 1))
+    notice = BeautifulSoup(client.get("/policies/old/").content, "html.parser").select_one(".notice").get_text(" ", strip=True)
+    assert "本文件自 2022-03-01 起废止" in notice
+    page.validity = "valid"
+    with pytest.raises(ValidationError) as error:
+        page.full_clean()
+    assert "有效的文件没有失效/废止日期" in str(error.value)
+    page.validity, page.validity_changed = "repealed", datetime.date(2018, 1, 1)
+    with pytest.raises(ValidationError) as error:
+        page.full_clean()
+    assert "失效/废止日期不能早于成文日期" in str(error.value)
+
+
+@pytest.mark.django_db
 def test_catalogue_lists_metadata_columns_and_filters(client, catalogue, locale):
     topic = TopicCategoryFactory(code="11", name="科技、教育", locale=locale)
     DocumentPageFactory(parent=catalogue, title="甲文件", topic=topic, document_number="鹤科发〔2019〕1号")

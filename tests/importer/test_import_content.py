@@ -167,6 +167,7 @@ def test_corpus_lines_import_as_documents_with_their_metadata(client, catalogue,
     old, new = DocumentPage.objects.filter(title="科学技术普及法").order_by("date")
     assert (old.validity, new.validity) == ("expired", "valid")
     assert "2024-12-25" in old.validity_note and new.issuer == "全国人民代表大会常务委员会"
+    assert (str(old.validity_changed), new.validity_changed) == ("2024-12-25", None)
     rule = DocumentPage.objects.get(title="家用汽车产品修理更换退货责任规定")
     assert (rule.issuer, rule.document_number, rule.document_type) == ("市场监督管理总局", "国家市场监督管理总局令第43号", "departmental_rule")
 

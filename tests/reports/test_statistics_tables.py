@@ -254,7 +254,10 @@ def test_prefilled_counts_come_from_documents_of_the_year(home, column, catalogu
         DocumentPageFactory(parent=catalogue, document_type="normative_document", date=datetime.date(2021, 5, day), written_date=None)
     DocumentPageFactory(parent=catalogue, document_type="normative_document", date=datetime.date(2020, 6, 1), written_date=None)
     DocumentPageFactory(parent=catalogue, document_type="departmental_rule", date=datetime.date(2021, 7, 1), written_date=None,
-                        validity="repealed")
+                        validity="repealed", validity_changed=datetime.date(2021, 9, 1))
+    # Repealed the next year: still in force at the end of 2021, and not counted as repealed in 2021.
+    DocumentPageFactory(parent=catalogue, document_type="departmental_rule", date=datetime.date(2020, 7, 1), written_date=None,
+                        validity="repealed", validity_changed=datetime.date(2022, 3, 1))
     figures = proactive_figures(column, 2021)
     assert figures["normative"] == {"issued": 2, "repealed": 0, "in_force": 3}
-    assert figures["rules"] == {"issued": 1, "repealed": 1, "in_force": 0}
+    assert figures["rules"] == {"issued": 1, "repealed": 1, "in_force": 1}
