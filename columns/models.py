@@ -4,7 +4,7 @@ from django.core.paginator import Paginator
 from django.db import models
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.api import APIField
@@ -12,6 +12,7 @@ from wagtail.search import index
 
 from core.blocks import BodyBlock
 from core.models import ListedPage
+from governance.forms import GovernedPageForm
 from syndication.mixins import FeedMixin
 
 
@@ -28,6 +29,17 @@ def paginate(request, queryset, per_page=None):
     return paginator.get_page(request.GET.get("page"))
 
 
+class UpdateRule(models.TextChoices):
+    """How often a column must be updated (国办秘函〔2019〕19号). Auto decides from the column's kind and title."""
+
+    AUTO = "", _("自动（按栏目类型和名称确定）")
+    NEWS = "news", _("动态、要闻：两周")
+    NOTICES = "notices", _("通知公告、政策文件：六个月")
+    ANNUAL = "annual", _("年报、年度报表：一年")
+    CUSTOM = "custom", _("自定义天数")
+    NONE = "none", _("不要求定期更新（静态页面、栏目分组）")
+
+
 class ColumnPage(FeedMixin, Page):
     """A 栏目. Columns nest; what a column shows depends on its kind."""
 
@@ -39,7 +51,14 @@ class ColumnPage(FeedMixin, Page):
         "wagtailcore.Page", verbose_name=_("链接页面"), null=True, blank=True, on_delete=models.SET_NULL,
         related_name="+", help_text=_("外部链接栏目也可以指向本站的页面"),
     )
+    department = models.ForeignKey(
+        "governance.Department", verbose_name=_("主管科室"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="columns", help_text=_("该科室的编辑可以在本栏目中新建和修改内容，科室负责人负责审核"),
+    )
+    update_rule = models.CharField(_("更新要求"), max_length=20, choices=UpdateRule.choices, default=UpdateRule.AUTO, blank=True)
+    update_days = models.PositiveSmallIntegerField(_("自定义更新周期（天）"), null=True, blank=True)
 
+    base_form_class = GovernedPageForm
     subpage_types = ["columns.ColumnPage", "news.ArticlePage", "disclosure.DocumentPage", "reports.AnnualReportPage"]
     parent_page_types = ["home.HomePage", "columns.ColumnPage"]
 
@@ -51,6 +70,13 @@ class ColumnPage(FeedMixin, Page):
         FieldPanel("intro"),
         FieldPanel("body"),
         MultiFieldPanel([FieldPanel("link_url"), PageChooserPanel("link_page")], heading=_("外部链接栏目")),
+        MultiFieldPanel(
+            # Only those who manage departments (the 办公室) reassign columns and their rules.
+            [FieldPanel("department", permission="governance.change_department"),
+             FieldRowPanel([FieldPanel("update_rule", permission="governance.change_department"),
+                            FieldPanel("update_days", permission="governance.change_department")])],
+            heading=_("栏目管理"),
+        ),
     ]
 
     class Meta:
@@ -61,6 +87,8 @@ class ColumnPage(FeedMixin, Page):
         super().clean()
         if self.kind == ColumnKind.LINK and not (self.link_url or self.link_page_id):
             raise ValidationError({"link_url": _("外部链接栏目需要填写链接地址或选择链接页面")})
+        if self.update_rule == UpdateRule.CUSTOM and not self.update_days:
+            raise ValidationError({"update_days": _("选择“自定义天数”时请填写更新周期")})
 
     def has_feed(self):
         return self.kind in (ColumnKind.NEWS, ColumnKind.CATALOGUE)

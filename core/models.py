@@ -8,6 +8,8 @@ from wagtail.models import Page
 from wagtail.api import APIField
 from wagtail.search import index
 
+from governance.forms import GovernedPageForm
+
 
 @register_setting(icon="site")
 class SiteSettings(BaseSiteSetting):
@@ -28,6 +30,10 @@ class SiteSettings(BaseSiteSetting):
         _("机构代码"), max_length=30, blank=True,
         help_text=_("索引号的第一段，通常为统一社会信用代码或组织机构代码；留空则使用系统默认值"),
     )
+    backdate_days = models.PositiveSmallIntegerField(
+        _("补发说明天数"), default=7,
+        help_text=_("发布日期早于今天这么多天以上时，编辑须填写补发说明（记入页面历史），防止倒签发稿日期"),
+    )
 
     panels = [
         MultiFieldPanel([FieldPanel("site_name"), FieldPanel("organiser"), FieldPanel("agency_code")], heading=_("网站")),
@@ -39,6 +45,7 @@ class SiteSettings(BaseSiteSetting):
         MultiFieldPanel(
             [FieldPanel("icp_number"), FieldPanel("police_number"), FieldPanel("site_code")], heading=_("备案与标识"),
         ),
+        FieldPanel("backdate_days"),
     ]
 
     class Meta:
@@ -47,6 +54,7 @@ class SiteSettings(BaseSiteSetting):
 
     def get_agency_code(self):
         return self.agency_code or settings.GONGKAI_AGENCY_CODE
+
 
 
 class ListedPage(Page):
@@ -61,6 +69,7 @@ class ListedPage(Page):
     summary = models.TextField(_("摘要"), blank=True, help_text=_("列表、搜索结果和分享时显示的简短说明"))
 
     is_creatable = False
+    base_form_class = GovernedPageForm
     api_fields = [APIField("date"), APIField("pinned"), APIField("featured"), APIField("summary")]
     # Items live in columns and hold no pages of their own; subclasses inherit both rules.
     parent_page_types = ["columns.ColumnPage"]

@@ -136,6 +136,7 @@ class DocumentPage(ListedPage):
                 FieldRowPanel([FieldPanel("topic"), FieldPanel("document_type")]),
                 FieldRowPanel([FieldPanel("issuer"), FieldPanel("document_number")]),
                 FieldRowPanel([FieldPanel("written_date"), FieldPanel("date")]),
+                FieldPanel("backdate_reason"),
                 FieldPanel("keywords"),
                 FieldRowPanel([FieldPanel("validity"), FieldPanel("validity_changed")]),
                 FieldPanel("validity_note"),

@@ -5,6 +5,7 @@ from wagtail.api import APIField
 from wagtail.models import Page
 
 from core.models import ListedPage
+from governance.forms import GovernedPageForm
 from syndication.mixins import FeedMixin
 
 
@@ -26,6 +27,7 @@ class HomePage(FeedMixin, Page):
     max_count_per_parent = 1
     api_fields = [APIField("intro"), APIField("news_column"), APIField("notices_column"), APIField("disclosure_column")]
     parent_page_types = ["wagtailcore.Page"]
+    base_form_class = GovernedPageForm
     subpage_types = ["columns.ColumnPage"]
 
     content_panels = Page.content_panels + [

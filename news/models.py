@@ -40,6 +40,7 @@ class ArticlePage(ListedPage):
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("date"), FieldPanel("pinned"), FieldPanel("featured")]),
+                FieldPanel("backdate_reason"),
                 FieldRowPanel([FieldPanel("source"), FieldPanel("author")]),
                 FieldPanel("tags"),
             ],

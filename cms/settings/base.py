@@ -19,6 +19,7 @@ INSTALLED_APPS = [
     "search",
     "syndication",
     "importer",
+    "governance",
     "demo",
     # Wagtail
     "wagtail_localize",

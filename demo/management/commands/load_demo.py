@@ -19,6 +19,13 @@ from importer.service import ContentImporter
 
 ORGANISATION = "鹤岗市科学技术局"
 DEFAULT_ADMIN_PASSWORD = "gongkai-demo-2026"
+# (department, login of its demo editor, the columns it owns). Heads log in as <login>-head.
+DEMO_DEPARTMENTS = [
+    ("办公室", "bangongshi", ["column:notices", "column:disclosure", "column:interaction"]),
+    ("综合科", "zonghe", ["column:news"]),
+    ("政策法规科", "fagui", ["column:affairs", "column:ip"]),
+    ("计划项目科", "xiangmu", ["column:projects", "column:innovation"]),
+]
 
 
 class Command(BaseCommand):
@@ -42,6 +49,7 @@ class Command(BaseCommand):
             path = Path(options["regulations"] or data_dir / "regulations.jsonl.gz")
             self.import_file(path, ContentImporter.resolve_parent("column:policies"), "document", "政策法规")
         self.link_home_lists(home)
+        self.ensure_governance(home, create_users=not options["no_admin"])
         if not options["no_admin"]:
             self.ensure_admin()
 
@@ -97,6 +105,37 @@ class Command(BaseCommand):
                     changed = True
         if changed:
             home.save_revision().publish()
+
+    def ensure_governance(self, home, create_users=True):
+        """Departments own the columns; the review workflow covers the site; one editor and one head per
+        department, an office reviewer and a leader, all with the demo password."""
+        from columns.models import ColumnPage
+        from governance.setup import LEADERS_GROUP, OFFICE_GROUP, ensure_department, ensure_review_workflow
+
+        ensure_review_workflow(home)
+        User = get_user_model()
+        password = os.environ.get("DEMO_ADMIN_PASSWORD", DEFAULT_ADMIN_PASSWORD)
+        from django.contrib.auth.models import Group
+
+        for name, login, columns in DEMO_DEPARTMENTS:
+            department = ensure_department(name)
+            for key in columns:
+                column = ContentImporter.resolve_parent(key)
+                if column is not None and column.specific.department_id is None:
+                    ColumnPage.objects.filter(pk=column.pk).update(department=department)
+                    from governance.permissions import sync_column
+
+                    sync_column(ColumnPage.objects.get(pk=column.pk))
+            if create_users:
+                for suffix, group, label in ((login, department.editors, "编辑"), (f"{login}-head", department.heads, "负责人")):
+                    if not User.objects.filter(username=suffix).exists():
+                        user = User.objects.create_user(suffix, f"{suffix}@example.com", password, first_name=f"{name}{label}")
+                        user.groups.add(group)
+        if create_users:
+            for login, group_name, label in (("office", OFFICE_GROUP, "办公室"), ("leader", LEADERS_GROUP, "局领导")):
+                if not User.objects.filter(username=login).exists():
+                    user = User.objects.create_user(login, f"{login}@example.com", password, first_name=label)
+                    user.groups.add(Group.objects.get(name=group_name))
 
     def ensure_admin(self):
         User = get_user_model()
