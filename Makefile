@@ -32,8 +32,10 @@ migrate: setup
 demo: migrate
 	$(BIN)/python manage.py load_demo
 
+# The scheduler publishes pages scheduled for later (定时发布) while the site runs; it stops with the server.
 serve:
 	@echo "网站：http://$(HOST):$(PORT)/   管理后台：http://$(HOST):$(PORT)/admin/"
+	@$(BIN)/python manage.py run_scheduler & SCHEDULER=$$!; trap 'kill $$SCHEDULER 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: setup-test

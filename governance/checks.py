@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
-from search.text import normalise
+from search.text import normalise, normalise_char
 
 CONTEXT = 12  # characters shown either side of a hit, so the editor can find it
 
@@ -50,7 +50,7 @@ def scan(fields, words=None):
     for label, text in fields:
         if not text:
             continue
-        folded = normalise(text)
+        folded, origin = _fold(text)
         for entry in words:
             needle = normalise(entry.word)
             if not needle:
@@ -58,9 +58,22 @@ def scan(fields, words=None):
             at = folded.find(needle)
             if at < 0:
                 continue
-            context = folded[max(0, at - CONTEXT): at + len(needle) + CONTEXT].replace("\n", " ")
+            # Quote the editor's own text (not its folded form) around the hit.
+            start, end = origin[at], origin[at + len(needle) - 1] + 1
+            context = text[max(0, start - CONTEXT): end + CONTEXT].replace("\n", " ")
             findings.append(Finding(entry.word, entry.action, str(label), context, entry.suggestion))
     return findings
+
+
+def _fold(text):
+    """The text folded for matching (Traditional → Simplified, full-width → half-width, lower case), and for each
+    folded character the index of the character it came from."""
+    pieces, origin = [], []
+    for index, char in enumerate(text):
+        folded = normalise_char(char)
+        pieces.append(folded)
+        origin.extend([index] * len(folded))
+    return "".join(pieces), origin
 
 
 def backdate_limit(site=None):

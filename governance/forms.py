@@ -43,7 +43,8 @@ class GovernedPageForm(WagtailAdminPageForm):
         self.backdated = None
         if "date" not in self.fields or date is None:
             return
-        unchanged = self.instance.pk and "date" not in self.changed_data
+        # Compare with the stored date, not the form's hidden initial value, which the browser sends back.
+        unchanged = self.instance.pk and self.instance.date == date
         limit = checks.backdate_limit(self._site())
         if unchanged or not checks.is_backdated(date, limit, timezone.localdate()):
             return

@@ -40,7 +40,7 @@ def test_column_created_in_admin_appears_in_navigation(admin_client, client, hom
 @pytest.mark.django_db
 def test_article_created_in_admin_renders_and_is_listed(admin_client, client, column):
     response = add_page(admin_client, ArticlePage, column, {
-        "title": "市科技局举办北药产业培训会", "slug": "training", "date": "2019-02-25", "source": "鹤岗市科学技术局",
+        "title": "市科技局举办北药产业培训会", "slug": "training", "date": "2019-02-25", "backdate_reason": "补录 2019 年稿件", "source": "鹤岗市科学技术局",
         "author": "", "tags": "北药, 培训", "summary": "",
         "body": streamfield([("paragraph", rich_text("<p>培训会举行。</p>"))]),
         "attachments": streamfield([]),
@@ -57,7 +57,7 @@ def test_document_created_in_admin_gets_an_index_number(admin_client, client, ca
     response = add_page(admin_client, DocumentPage, catalogue, {
         "title": "技术合同认定登记一次性告知单", "slug": "contract", "index_number": "", "topic": topic.pk,
         "document_type": "other", "issuer": "鹤岗市科学技术局", "document_number": "", "written_date": "2018-02-01",
-        "date": "2018-02-08", "keywords": "技术合同", "validity": "valid", "validity_note": "", "summary": "",
+        "date": "2018-02-08", "backdate_reason": "补录", "keywords": "技术合同", "validity": "valid", "validity_note": "", "summary": "",
         "body": streamfield([]), "attachments": streamfield([]),
     })
     page = assert_created(response, DocumentPage, "技术合同认定登记一次性告知单")
@@ -69,7 +69,7 @@ def test_document_created_in_admin_gets_an_index_number(admin_client, client, ca
 @pytest.mark.django_db
 def test_admin_refuses_a_duplicate_index_number(admin_client, catalogue):
     data = {
-        "slug": "a", "index_number": "X-1", "document_type": "other", "date": "2019-01-01", "validity": "valid",
+        "slug": "a", "index_number": "X-1", "document_type": "other", "date": "2019-01-01", "backdate_reason": "补录", "validity": "valid",
         "body": streamfield([]), "attachments": streamfield([]),
     }
     assert_created(add_page(admin_client, DocumentPage, catalogue, {**data, "title": "甲"}), DocumentPage, "甲")
@@ -86,7 +86,7 @@ def test_annual_report_created_in_admin_renders(admin_client, client, column):
     ])
     response = add_page(admin_client, AnnualReportPage, column, {
         "title": "2021年度政府信息公开工作年度报告", "slug": "2021", "year": "2021", "report_format": "2021",
-        "issuer": "鹤岗市科学技术局", "date": "2022-01-20", "summary": "", "body": body,
+        "issuer": "鹤岗市科学技术局", "date": "2022-01-20", "backdate_reason": "补录", "summary": "", "body": body,
     })
     assert_created(response, AnnualReportPage, "2021年度政府信息公开工作年度报告")
     html = client.get("/work/2021/").content.decode()

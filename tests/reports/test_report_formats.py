@@ -134,7 +134,7 @@ def test_2019_tables_download_and_chart_alongside_2021(client, column):
 def _report_form(value_type, value, report_format):
     return nested_form_data({
         "title": "2021年度报告", "slug": "2021", "year": "2021", "report_format": report_format, "issuer": "",
-        "date": "2022-01-20", "summary": "", "comments": inline_formset([]), "action-publish": "publish",
+        "date": "2022-01-20", "backdate_reason": "补录历年年报", "summary": "", "comments": inline_formset([]), "action-publish": "publish",
         "body": streamfield([("section", {"heading": "三、收到和处理政府信息公开申请情况",
                                           "content": streamfield([(value_type, value)])})]),
     })

@@ -130,7 +130,7 @@ def test_admin_refuses_to_save_an_inconsistent_report_and_names_the_cell(admin_c
     value["carried_forward"] = {**value["carried_forward"], "legal": 0, "total": 0}
     url = reverse("wagtailadmin_pages:add", args=["reports", "annualreportpage", column.pk])
     data = nested_form_data({
-        "title": "2021年度报告", "slug": "2021", "year": "2021", "report_format": "2021", "issuer": "", "date": "2022-01-20",
+        "title": "2021年度报告", "slug": "2021", "year": "2021", "report_format": "2021", "issuer": "", "date": "2022-01-20", "backdate_reason": "补录历年年报",
         "summary": "", "comments": inline_formset([]), "action-publish": "publish",
         "body": streamfield([("section", {"heading": "三、收到和处理政府信息公开申请情况",
                                           "content": streamfield([("applications_table", value)])})]),
