@@ -103,3 +103,27 @@ def test_dashboard_shows_a_head_what_waits_for_their_review(client, bureau):
     assert "待审核的稿件" in client.get(reverse("wagtailadmin_home")).content.decode()
     client.force_login(bureau["other_head"])
     assert "待审核的稿件" not in client.get(reverse("wagtailadmin_home")).content.decode()
+
+
+@pytest.mark.django_db
+def test_departments_are_created_in_the_admin_with_their_groups(admin_client, home):
+    from django.contrib.auth.models import Group
+
+    from governance.models import Department
+
+    response = admin_client.post(reverse("wagtailsnippets_governance_department:add"), {"name": "成果转化科", "email": ""})
+    assert response.status_code == 302
+    department = Department.objects.get(name="成果转化科")
+    assert department.editors.name == "成果转化科（编辑）" and department.heads.name == "成果转化科（负责人）"
+    assert department.editors.permissions.filter(codename="access_admin").exists()
+    admin_client.post(reverse("wagtailsnippets_governance_department:edit", args=[department.pk]), {"name": "成果科", "email": ""})
+    assert set(Group.objects.filter(name__startswith="成果").values_list("name", flat=True)) == {"成果科（编辑）", "成果科（负责人）"}
+
+
+@pytest.mark.django_db
+def test_only_the_office_assigns_a_column_to_a_department(client, bureau):
+    url = reverse("wagtailadmin_pages:edit", args=[bureau["news"].pk])
+    client.force_login(bureau["editor"])
+    assert "department" not in client.get(url).context["form"].fields
+    client.force_login(bureau["office"])
+    assert "department" in client.get(url).context["form"].fields
