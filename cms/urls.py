@@ -6,10 +6,12 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from reading import views as reading_views
 from reports import views as report_views
 from search import views as search_views
 from syndication import views as syndication_views
 from syndication.robots import robots_txt
+from syndication.sitemaps import SiteSitemap
 from wagtail.contrib.sitemaps.views import sitemap
 
 from .api import api_router
@@ -19,8 +21,9 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": SiteSitemap}}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
+    path("reading/<slug:name>/", reading_views.toggle, name="reading_toggle"),
 ]
 
 if settings.DEBUG:

@@ -16,6 +16,7 @@ class SiteSettings(BaseSiteSetting):
     """Who runs the site: shown in the footer and in the 政府信息公开指南, as inspections require."""
 
     site_name = models.CharField(_("网站名称"), max_length=100, blank=True)
+    english_name = models.CharField(_("英文名称"), max_length=200, blank=True, help_text=_("英文版网站显示的名称"))
     organiser = models.CharField(_("主办单位"), max_length=100, blank=True)
     address = models.CharField(_("办公地址"), max_length=255, blank=True)
     postcode = models.CharField(_("邮政编码"), max_length=10, blank=True)
@@ -36,7 +37,7 @@ class SiteSettings(BaseSiteSetting):
     )
 
     panels = [
-        MultiFieldPanel([FieldPanel("site_name"), FieldPanel("organiser"), FieldPanel("agency_code")], heading=_("网站")),
+        MultiFieldPanel([FieldPanel("site_name"), FieldPanel("english_name"), FieldPanel("organiser"), FieldPanel("agency_code")], heading=_("网站")),
         MultiFieldPanel(
             [FieldPanel("address"), FieldPanel("postcode"), FieldPanel("phone"), FieldPanel("fax"),
              FieldPanel("email"), FieldPanel("office_hours")],
@@ -51,6 +52,14 @@ class SiteSettings(BaseSiteSetting):
     class Meta:
         verbose_name = _("网站信息")
         verbose_name_plural = _("网站信息")
+
+    def localized_name(self):
+        """The site's name in the language being read."""
+        from django.utils.translation import get_language
+
+        if (get_language() or "").startswith("en") and self.english_name:
+            return self.english_name
+        return self.site_name
 
     def get_agency_code(self):
         return self.agency_code or settings.GONGKAI_AGENCY_CODE

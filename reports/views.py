@@ -11,7 +11,7 @@ def compare(request):
     site = Site.find_for_request(request)
     reports = AnnualReportPage.objects.live().public()
     if site:
-        reports = reports.descendant_of(site.root_page)
+        reports = reports.descendant_of(site.root_page.localized)
     figure = request.GET.get("figure", "received")
     message = ""
     if figure not in FIGURES:

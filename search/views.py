@@ -28,7 +28,10 @@ DATE_SORT_LIMIT = 1000
 def site_pages(request):
     site = Site.find_for_request(request)
     pages = Page.objects.live().public()
-    return (pages.descendant_of(site.root_page, inclusive=True), site.root_page) if site else (pages, None)
+    if not site:
+        return pages, None
+    root = site.root_page.localized  # search the language being read
+    return pages.descendant_of(root, inclusive=True), root
 
 
 def searchable_text(page):

@@ -73,7 +73,7 @@ class ListFeed(Feed):
     def title(self, page):
         from core.models import SiteSettings
 
-        site_name = SiteSettings.for_request(self.request).site_name
+        site_name = SiteSettings.for_request(self.request).localized_name()
         if page.depth <= 2:
             return _("%(site)s 最新信息") % {"site": site_name or page.title}
         return f"{page.title} - {site_name}" if site_name else page.title

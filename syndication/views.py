@@ -49,7 +49,7 @@ def feed_columns(root):
 def feed_list(request):
     """Every feed of the site, for people who subscribe by hand."""
     site = Site.find_for_request(request)
-    root = site.root_page.specific if site else None
+    root = site.root_page.localized.specific if site else None
     return TemplateResponse(request, "syndication/feed_list.html", {
         "root": root,
         "columns": feed_columns(root) if root else [],

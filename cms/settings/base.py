@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "syndication",
     "importer",
     "governance",
+    "reading",
     "demo",
     # Wagtail
     "wagtail_localize",
@@ -60,6 +61,8 @@ MIDDLEWARE = [
     "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Inside LocaleMiddleware, so the page's language is still known when the response is converted.
+    "reading.middleware.TraditionalChineseMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -83,6 +86,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "reading.context_processors.reading",
             ],
         },
     },

@@ -7,7 +7,8 @@ register = template.Library()
 def _site_root(context):
     request = context.get("request")
     site = Site.find_for_request(request) if request else None
-    return site.root_page if site else None
+    # The home page in the language being read (/en/ has its own tree).
+    return site.root_page.localized if site else None
 
 
 @register.inclusion_tag("core/includes/main_nav.html", takes_context=True)
@@ -44,3 +45,48 @@ def nav_url(page, request=None):
     if getattr(page, "is_link", False) and target:
         return target(request) or page.get_url(request)
     return page.get_url(request)
+
+
+def _translations(context, page):
+    """[(language code, name, url, current)] for every site language: the page's own translation when it is
+    published, otherwise that language's home page (or, off Wagtail pages, the same path under its prefix)."""
+    from django.conf import settings
+    from django.urls import translate_url
+    from django.utils.translation import get_language
+    from wagtail.models import Locale
+
+    request = context.get("request")
+    current = get_language()
+    site = Site.find_for_request(request) if request else None
+    locales = {locale.language_code: locale for locale in Locale.objects.all()}
+    links = []
+    for code, name in settings.LANGUAGES:
+        url, exact = None, False
+        locale = locales.get(code)
+        if page is not None and getattr(page, "pk", None) and locale is not None:
+            translation = page.get_translation_or_none(locale)
+            if translation is not None and translation.live:
+                url, exact = translation.get_url(request), True
+        if url is None and (page is None or not getattr(page, "pk", None)) and request is not None:
+            url, exact = translate_url(request.get_full_path(), code), True
+        if url is None and site and locale is not None:
+            home = site.root_page.get_translation_or_none(locale)
+            url = home.get_url(request) if home is not None and home.live else None
+        if url:
+            links.append({"code": code, "name": name, "url": url, "current": code == current, "exact": exact})
+    return links
+
+
+@register.inclusion_tag("core/includes/language_links.html", takes_context=True)
+def language_links(context, page=None):
+    return {"links": _translations(context, page)}
+
+
+@register.inclusion_tag("core/includes/language_alternates.html", takes_context=True)
+def language_alternates(context, page=None):
+    """<link rel="alternate" hreflang> for the translations a page really has."""
+    request = context.get("request")
+    links = [link for link in _translations(context, page) if link["exact"]]
+    if len(links) < 2:
+        return {"links": []}
+    return {"links": [{**link, "url": request.build_absolute_uri(link["url"]) if request else link["url"]} for link in links]}

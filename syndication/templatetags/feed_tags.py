@@ -7,6 +7,8 @@ register = template.Library()
 
 def feed_urls(page, request):
     base = page.get_url(request)
+    if base is None:  # a page outside any site: no feed to point at
+        return None
     return {"rss": base + "feed/rss/", "atom": base + "feed/atom/"}
 
 
@@ -19,12 +21,12 @@ def feed_links(context, page=None):
     if site:
         from core.models import SiteSettings
 
-        root = site.root_page
-        name = SiteSettings.for_site(site).site_name or root.title
+        root = site.root_page.localized  # the home page in the language being read
+        name = SiteSettings.for_site(site).localized_name() or root.title
         links.append((_("%(site)s 最新信息") % {"site": name}, feed_urls(root, request)))
-    if page is not None and getattr(page, "has_feed", None) and page.has_feed() and (not site or page.pk != site.root_page_id):
+    if page is not None and getattr(page, "has_feed", None) and page.has_feed() and (not site or page.pk != root.pk):
         links.append((page.title, feed_urls(page, request)))
-    return {"links": links}
+    return {"links": [(title, urls) for title, urls in links if urls]}
 
 
 @register.simple_tag(takes_context=True)

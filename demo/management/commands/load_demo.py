@@ -50,6 +50,7 @@ class Command(BaseCommand):
             self.import_file(path, ContentImporter.resolve_parent("column:policies"), "document", "政策法规")
         self.link_home_lists(home)
         self.ensure_governance(home, create_users=not options["no_admin"])
+        self.ensure_english(home, data_dir / "translations.en.json")
         if not options["no_admin"]:
             self.ensure_admin()
 
@@ -84,6 +85,9 @@ class Command(BaseCommand):
             site_settings.organiser = ORGANISATION
             site_settings.agency_code = "HGKJJ"  # a demo placeholder, not the bureau's real code
             site_settings.save()
+        if not site_settings.english_name:
+            site_settings.english_name = "Hegang Municipal Science and Technology Bureau"
+            site_settings.save(update_fields=["english_name"])
 
     def import_file(self, path, parent, default_type, label):
         if not path.exists():
@@ -136,6 +140,44 @@ class Command(BaseCommand):
                 if not User.objects.filter(username=login).exists():
                     user = User.objects.create_user(login, f"{login}@example.com", password, first_name=label)
                     user.groups.add(Group.objects.get(name=group_name))
+
+    def ensure_english(self, home, path):
+        """English translations, made with wagtail-localize as an editor would (so they stay editable and sync
+        with the Chinese source): the home page, every column and the 2018 report, from demo/data's dictionary."""
+        import json
+
+        from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
+
+        from columns.models import ColumnPage
+        from reports.models import AnnualReportPage
+
+        english = Locale.objects.get(language_code="en")
+        strings = json.loads(path.read_text(encoding="utf-8"))
+        pages = [home] + list(ColumnPage.objects.filter(locale=home.locale).order_by("path"))
+        pages += list(AnnualReportPage.objects.filter(locale=home.locale, year=2018))
+        todo = [page.specific for page in pages if not page.has_translation(english)]
+        if not todo:
+            return
+        with transaction.atomic():
+            # Parents before children; the home page again last, so its links to columns find the English columns.
+            for page in todo + [home.specific]:
+                source, _created = TranslationSource.get_or_create_from_instance(page)
+                translation, _created = Translation.objects.get_or_create(source=source, target_locale=english)
+                for segment in StringSegment.objects.filter(source=source).select_related("string"):
+                    text = strings.get(segment.string.data)
+                    if text:
+                        StringTranslation.objects.update_or_create(
+                            translation_of_id=segment.string_id, locale=english, context_id=segment.context_id,
+                            defaults={"data": text, "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL},
+                        )
+                # Saved as drafts, then published below from fresh copies: wagtail-localize publishes on commit
+                # with the page objects it saved, whose stale child counts would break the page tree.
+                translation.save_target(publish=False)
+            for page in Page.objects.filter(locale=english).order_by("path"):
+                revision = page.get_latest_revision()
+                if revision is not None and (not page.live or page.has_unpublished_changes):
+                    revision.publish()
+        self.stdout.write(f"已创建英文版页面 {len(todo)} 个")
 
     def ensure_admin(self):
         User = get_user_model()
