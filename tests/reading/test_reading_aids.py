@@ -82,6 +82,6 @@ def test_traditional_mode_leaves_english_pages_and_the_admin_alone(admin_client,
     admin_client.get("/reading/script/")
     admin = admin_client.get("/admin/")
     assert "zh-Hant" not in admin.get("Content-Language", "")
-    assert "页面" in admin.content.decode() and "頁面" not in admin.content.decode()
+    assert "栏目更新检查" in admin.content.decode() and "欄目更新檢查" not in admin.content.decode()
     english = admin_client.get("/en/")
     assert english.get("Content-Language") != "zh-Hant"
