@@ -38,8 +38,13 @@ serve:
 	@$(BIN)/python manage.py run_scheduler & SCHEDULER=$$!; trap 'kill $$SCHEDULER 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-test: setup-test
+# axe-core and the Nu HTML Checker for the browser checks; without npm those checks are skipped (CI requires them).
+node_modules/.installed: package.json package-lock.json
+	@if command -v npm >/dev/null 2>&1; then npm ci --no-audit --no-fund --ignore-scripts --loglevel=error && touch $@; \
+	else echo "npm 不可用：跳过浏览器中的无障碍和 HTML 检查"; fi
+
+test: setup-test node_modules/.installed
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 clean:
-	rm -rf $(VENV) db.sqlite3 db.sqlite3-* media .test-media static
+	rm -rf $(VENV) node_modules db.sqlite3 db.sqlite3-* media .test-media static

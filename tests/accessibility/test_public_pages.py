@@ -1,0 +1,161 @@
+"""Every public page type, in Chromium against the demo site: no axe-core violations at WCAG 2.1 AA, no errors from
+the Nu HTML Checker, and the page works from the keyboard alone."""
+
+import datetime
+import json
+import subprocess
+
+import pytest
+
+from tests.demo.test_load_demo import load_demo
+
+WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def demo_content():
+    """The demo site, plus the page types the seed does not have: a document with its metadata and a report
+    with the statutory tables."""
+    from columns.models import ColumnPage
+    from reports.blocks import ApplicationsTableBlock, ProactiveDisclosureTableBlock, ReviewLitigationTableBlock
+    from reports.models import AnnualReportPage
+    from tests.factories import AnnualReportPageFactory
+    from tests.reports.test_statistics_tables import balanced
+
+    load_demo()
+    reports = ColumnPage.objects.get(slug="annual-reports", locale__language_code="zh-hans")
+    c_table = {group: {"upheld": 1, "corrected": 0, "other": 0, "pending": 0, "total": 1}
+               for group in ("review", "direct_suit", "suit_after_review")}
+    body = [
+        ("section", {"heading": "二、主动公开政府信息情况", "content": [("proactive_table", ProactiveDisclosureTableBlock().to_python({}))]}),
+        ("section", {"heading": "三、收到和处理政府信息公开申请情况", "content": [("applications_table", ApplicationsTableBlock().to_python(balanced()))]}),
+        ("section", {"heading": "四、政府信息公开行政复议、行政诉讼情况", "content": [("review_litigation_table", ReviewLitigationTableBlock().to_python(c_table))]}),
+    ]
+    if not AnnualReportPage.objects.filter(slug="2021").exists():
+        AnnualReportPageFactory(parent=reports, slug="2021", year=2021, date=datetime.date(2022, 1, 20), report_format="2021",
+                                title="2021年度政府信息公开工作年度报告（示例）", body=body)
+
+
+def public_urls():
+    from disclosure.models import DocumentPage
+    from news.models import ArticlePage
+
+    article = ArticlePage.objects.live().order_by("pk").first()
+    document = DocumentPage.objects.live().order_by("pk").first()
+    return [
+        "/", "/news/", "/news/work/", article.url, "/disclosure/", "/disclosure/rules/", document.url,
+        "/disclosure/guide/", "/disclosure/annual-reports/", "/disclosure/annual-reports/2018/",
+        "/disclosure/annual-reports/2021/", "/annual-reports/compare/?figure=received", "/search/?query=政务公开",
+        "/search/?query=没有这样的信息zzz", "/feeds/", "/interaction/", "/no-such-page/",
+        "/en/", "/en/disclosure/annual-reports/2018/", "/en/search/?query=report",
+    ]
+
+
+# Reading modes change colours and layout, so they are checked too.
+READING_MODES = [
+    ("contrast-high", ["/", "/disclosure/annual-reports/2021/"]),
+    ("text-large,spacing-wide,mode-plain", ["/", "/news/work/"]),
+    ("script-hant", ["/news/work/", "/disclosure/annual-reports/2018/"]),
+]
+
+
+def run_axe(page, axe_source):
+    page.add_script_tag(content=axe_source)
+    result = page.evaluate(
+        "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
+        WCAG_21_AA)
+    return [
+        f"{violation['id']} ({violation['impact']}): {violation['help']} — "
+        + "; ".join(node["target"][0] if isinstance(node["target"][0], str) else str(node["target"]) for node in violation["nodes"][:5])
+        for violation in result["violations"]
+    ]
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_public_pages_pass_axe_and_the_html_checker(live_server, browser, axe_source, vnu_command, tmp_path):
+    demo_content()
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+    page = context.new_page()
+    problems, saved = [], []
+    visits = [("", url) for url in public_urls()] + [(mode, url) for mode, urls in READING_MODES for url in urls]
+    for mode, url in visits:
+        context.clear_cookies()
+        if mode:
+            context.add_cookies([{"name": "gk_reading", "value": mode, "url": live_server.url}])
+        response = page.goto(live_server.url + url)
+        label = f"{url} [{mode}]" if mode else url
+        expected = 404 if url == "/no-such-page/" else 200
+        if response.status != expected:
+            problems.append(f"{label}: HTTP {response.status}")
+            continue
+        problems += [f"{label}: {violation}" for violation in run_axe(page, axe_source)]
+        if not mode or mode == "script-hant":
+            path = tmp_path / f"page{len(saved)}.html"
+            path.write_bytes(response.body())
+            saved.append((path, label))
+    # The checkers themselves must be able to fail: a page with known faults has to be reported.
+    page.set_content("<!DOCTYPE html><html><head><title>t</title></head><body><img src='x.png'><p><b>x</p></body></html>")
+    assert any(v.startswith("image-alt") for v in run_axe(page, axe_source))
+    broken = tmp_path / "broken.html"
+    broken.write_text("<!DOCTYPE html><html lang=zh><head><title>t</title></head><body><p><b>x</p></body></html>")
+    saved.append((broken, "known-broken"))
+    context.close()
+
+    checker = subprocess.run(vnu_command + ["--format", "json", "--exit-zero-always", *[str(p) for p, _l in saved]],
+                             capture_output=True, text=True, timeout=300)
+    labels = {f"file:{path}": label for path, label in saved}  # how vnu names a local file
+    errors = [m for m in json.loads(checker.stderr or checker.stdout)["messages"] if m.get("type") == "error"]
+    assert any(labels.get(m.get("url")) == "known-broken" for m in errors), "the HTML checker did not run"
+    for message in errors:
+        where = labels.get(message.get("url"), message.get("url"))
+        if where != "known-broken":
+            problems.append(f"{where}: HTML line {message.get('lastLine')}: {message.get('message')}")
+    assert len(saved) == len(public_urls()) + 3  # every page, the two in 繁體 mode, and the known-broken one
+    assert problems == []
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_keyboard_alone_reaches_the_content_search_and_reading_aids(live_server, browser):
+    demo_content()
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(live_server.url + "/news/work/")
+
+    # The first Tab reaches the skip link, visibly; Enter moves focus to the main content.
+    page.keyboard.press("Tab")
+    focused = page.evaluate("() => ({text: document.activeElement.textContent.trim(), "
+                            "outline: getComputedStyle(document.activeElement).outlineStyle, "
+                            "top: document.activeElement.getBoundingClientRect().top})")
+    assert focused["text"] == "跳到主要内容" and focused["outline"] != "none" and focused["top"] >= 0
+    page.keyboard.press("Enter")
+    assert page.evaluate("() => document.activeElement.id") == "main"
+
+    # Every reading aid and the search box can be reached with Tab, each showing a focus outline.
+    page.goto(live_server.url + "/news/work/")
+    reached = []
+    for _ in range(30):
+        page.keyboard.press("Tab")
+        info = page.evaluate("() => ({tag: document.activeElement.tagName, text: document.activeElement.textContent.trim(),"
+                             " name: document.activeElement.name || '', outline: getComputedStyle(document.activeElement).outlineStyle})")
+        assert info["outline"] != "none", info
+        reached.append(info["text"] or info["name"])
+    for expected in ["大字", "高对比度", "宽行距", "简约模式", "繁體", "English", "query"]:
+        assert expected in reached, (expected, reached)
+
+    # A reading aid works from the keyboard and stays on after the page changes.
+    page.goto(live_server.url + "/news/work/")
+    page.focus("text=大字")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert "reading-text-large" in page.evaluate("() => document.documentElement.className")
+    assert page.url.endswith("/news/work/")
+    page.goto(live_server.url + "/")
+    size = page.evaluate("() => getComputedStyle(document.documentElement).fontSize")
+    assert size == "20px"  # 125 % of 16 px
+
+    # Searching with the keyboard only.
+    page.focus("#site-search-input")
+    page.keyboard.type("政务公开")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert "/search/" in page.url and page.locator("main h1").count() == 1
+    context.close()
