@@ -47,7 +47,7 @@ def test_home_has_search_navigation_and_one_h1(client, home, front):
     assert soup.select_one("nav.main-nav a")["aria-current"] == "page"
     assert soup.select_one("a.skip-link")["href"] == "#main"
     assert soup.find("main", id="main") and soup.find("header") and soup.find("footer")
-    assert soup.html["lang"] == "zh-hans"
+    assert soup.html["lang"] == "zh-Hans"
 
 
 @pytest.mark.django_db
