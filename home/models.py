@@ -58,6 +58,8 @@ class HomePage(FeedMixin, Page):
         context["featured"] = self.featured_items()
         lists = []
         for column in (self.news_column, self.notices_column, self.disclosure_column):
+            # A translated home page shares these links with its source; show each column in this page's language.
+            column = column.get_translation_or_none(self.locale) or column if column is not None else None
             if column is not None and column.live:
                 lists.append((column, column.listed_items()[: self.list_length]))
         context["home_lists"] = lists

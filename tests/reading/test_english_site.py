@@ -31,6 +31,9 @@ def test_demo_ships_english_home_columns_and_2018_report(client, demo):
     assert home.html["lang"] == "en"
     assert [a.get_text() for a in home.select("nav.main-nav a")][:4] == [
         "Home", "Science and Technology News", "Science and Technology Affairs", "Notices"]
+    more = [a["href"] for a in home.select(".panel__more")]
+    assert more and all(href.startswith("/en/") for href in more), more
+    assert home.select_one(".site-brand__name").get_text() == "Hegang Municipal Science and Technology Bureau"
     report = AnnualReportPage.objects.get(locale=english, year=2018)
     assert report.url == "/en/disclosure/annual-reports/2018/"
     page = soup_of(client, report.url)
