@@ -6,6 +6,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from applications import views as application_views
 from reading import views as reading_views
 from reports import views as report_views
 from search import views as search_views
@@ -39,6 +40,10 @@ urlpatterns += i18n_patterns(
     path("search/suggest/", search_views.suggest, name="search_suggest"),
     path("feeds/", syndication_views.feed_list, name="feed_list"),
     path("annual-reports/compare/", report_views.compare, name="annual_report_compare"),
+    path("apply/", application_views.apply, name="application_apply"),
+    path("apply/done/", application_views.done, name="application_done"),
+    path("apply/status/", application_views.status, name="application_status"),
+    path("apply/status/file/<str:number>/", application_views.reply_file, name="application_reply_file"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -59,9 +59,12 @@ def draft_next_report(column, user=None, year=None):
     proactive = zero_table(ProactiveDisclosureTableBlock())
     for row, values in proactive_figures(column, year).items():
         proactive["item1"][row].update(values)
+    from applications.statistics import table_b
+
     content = {
         1: [("proactive_table", proactive)],
-        2: [("applications_table", zero_table(ApplicationsTableBlock()))],
+        # 表三 from the year's applications received online and handled in the admin.
+        2: [("applications_table", ApplicationsTableBlock().to_python(table_b(year)))],
         3: [("review_litigation_table", zero_table(ReviewLitigationTableBlock()))],
     }
     body = [("section", {"heading": heading, "content": content.get(index, [])}) for index, heading in enumerate(SECTIONS_2021)]

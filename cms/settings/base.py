@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "importer",
     "governance",
     "reading",
+    "applications",
     "demo",
     # Wagtail
     "wagtail_localize",
@@ -136,6 +137,10 @@ STATICFILES_DIRS = [PROJECT_DIR / "static"]
 STATIC_ROOT = BASE_DIR / "static"
 STATIC_URL = "/static/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# Applicants' files and reply letters: never under MEDIA_ROOT, never served by the web server.
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private-media"))
+# Key for encrypted fields (identity numbers); derived from SECRET_KEY when unset. Keep it when rotating SECRET_KEY.
+GONGKAI_FIELD_KEY = os.environ.get("GONGKAI_FIELD_KEY", "")
 MEDIA_URL = "/media/"
 
 STORAGES = {

@@ -135,8 +135,13 @@ class Command(BaseCommand):
                     if not User.objects.filter(username=suffix).exists():
                         user = User.objects.create_user(suffix, f"{suffix}@example.com", password, first_name=f"{name}{label}")
                         user.groups.add(group)
+        from applications.setup import OFFICE_GROUP as DISCLOSURE_OFFICE
+        from applications.setup import ensure_office_group
+
+        ensure_office_group()
         if create_users:
-            for login, group_name, label in (("office", OFFICE_GROUP, "办公室"), ("leader", LEADERS_GROUP, "局领导")):
+            for login, group_name, label in (("office", OFFICE_GROUP, "办公室"), ("leader", LEADERS_GROUP, "局领导"),
+                                             ("gongkaiban", DISCLOSURE_OFFICE, "公开办")):
                 if not User.objects.filter(username=login).exists():
                     user = User.objects.create_user(login, f"{login}@example.com", password, first_name=label)
                     user.groups.add(Group.objects.get(name=group_name))

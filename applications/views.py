@@ -1,0 +1,100 @@
+from django.core.mail import send_mail
+from django.db import transaction
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+
+from core import antispam
+
+from .forms import ApplicationForm, StatusForm
+from .models import EventAction, InformationRequest, RequestEvent
+
+SCOPE = "application"
+STATUS_SCOPE = "application-status"
+GRANTED = "gongkai:applications:granted"
+
+
+def _render_form(request, form, status=200):
+    question = antispam.new_question(request, SCOPE)
+    return render(request, "applications/apply.html", {"form": form, "question": question}, status=status)
+
+
+@never_cache
+def apply(request):
+    """The public application form (条例 第二十九条)."""
+    if request.method != "POST":
+        return _render_form(request, ApplicationForm(request=request, scope=SCOPE))
+    if antispam.rate_limited(request, SCOPE):
+        return render(request, "applications/too_many.html", status=429)
+    form = ApplicationForm(request.POST, request.FILES, request=request, scope=SCOPE)
+    if not form.is_valid():
+        return _render_form(request, form, status=400)
+    with transaction.atomic():
+        application = form.save()
+        RequestEvent.objects.create(request=application, action=EventAction.SUBMITTED)
+    antispam.count_submission(request, SCOPE)
+    request.session["gongkai:applications:receipt"] = application.tracking_number
+    _grant(request, application)
+    if application.email:
+        status_url = request.build_absolute_uri(reverse("application_status"))
+        send_mail(
+            _("【政府信息公开申请】已收到您的申请，查询号 %(number)s") % {"number": application.tracking_number},
+            _("您的政府信息公开申请已提交。\n查询号：%(number)s\n请凭查询号和联系电话后四位在 %(url)s 查询办理进度。\n"
+              "本机关将自收到申请之日起 20 个工作日内答复。") % {"number": application.tracking_number, "url": status_url},
+            None, [application.email],
+        )
+    return redirect("application_done")
+
+
+@never_cache
+def done(request):
+    number = request.session.get("gongkai:applications:receipt")
+    if not number:
+        return redirect("application_apply")
+    application = InformationRequest.objects.filter(tracking_number=number).first()
+    return render(request, "applications/done.html", {"application": application})
+
+
+def _grant(request, application):
+    granted = set(request.session.get(GRANTED, []))
+    granted.add(application.pk)
+    request.session[GRANTED] = sorted(granted)
+
+
+@never_cache
+def status(request):
+    """Applicants see their application with the 查询号 and the last four digits of their phone number."""
+    application, form, message = None, StatusForm(request.POST or None), ""
+    if request.method == "POST":
+        if antispam.rate_limited(request, STATUS_SCOPE):
+            return render(request, "applications/too_many.html", status=429)
+        antispam.count_submission(request, STATUS_SCOPE)
+        if form.is_valid():
+            candidate = InformationRequest.objects.filter(tracking_number=form.cleaned_data["tracking_number"]).first()
+            if candidate and candidate.phone_last_four == form.cleaned_data["phone_last_four"]:
+                application = candidate
+                _grant(request, application)
+            else:
+                message = _("查询号或电话号码后四位不正确。")
+    return render(request, "applications/status.html", {
+        "form": form, "application": application, "message": message,
+        "events": application.events.exclude(action__in=[EventAction.NOTE, EventAction.EXPORTED]) if application else [],
+    }, status=200 if not message else 404)
+
+
+@never_cache
+def reply_file(request, number):
+    """The reply letter, only for a browser that has shown the 查询号 and phone digits (or submitted the form)."""
+    application = InformationRequest.objects.filter(tracking_number=number).first()
+    if application is None or application.pk not in request.session.get(GRANTED, []) or not application.reply_file:
+        raise Http404
+    if not application.answered_on:
+        raise Http404
+    response = FileResponse(application.reply_file.open("rb"), as_attachment=True,
+                            filename=f"reply-{application.tracking_number}.{application.reply_file.name.rsplit('.', 1)[-1]}")
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+

@@ -1,0 +1,68 @@
+"""Flood and spam protection that needs no outside service, for the public forms (applications, mailbox,
+comments): a per-address rate limit in the cache, an arithmetic question kept in the session (readable by screen
+readers, works offline), and a honeypot field that people never see."""
+
+import secrets
+
+from django import forms
+from django.conf import settings
+from django.core.cache import cache
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+DEFAULT_LIMITS = {"default": (5, 3600)}  # submissions per address per window (seconds)
+NUMBER_WORDS = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
+
+
+def _limit(scope):
+    limits = {**DEFAULT_LIMITS, **getattr(settings, "GONGKAI_RATE_LIMITS", {})}
+    return limits.get(scope, limits["default"])
+
+
+def _address(request):
+    return request.META.get("REMOTE_ADDR", "unknown")
+
+
+def rate_limited(request, scope):
+    """True when this address has used up its submissions for the window."""
+    count, _window = _limit(scope)
+    return (cache.get(f"gongkai:rate:{scope}:{_address(request)}") or 0) >= count
+
+
+def count_submission(request, scope):
+    count, window = _limit(scope)
+    key = f"gongkai:rate:{scope}:{_address(request)}"
+    if cache.add(key, 1, window):
+        return
+    try:
+        cache.incr(key)
+    except ValueError:
+        cache.set(key, 1, window)
+
+
+def new_question(request, scope):
+    """A fresh sum for the form; the answer stays on the server, in the session."""
+    a, b = secrets.randbelow(9) + 1, secrets.randbelow(9) + 1
+    request.session[f"gongkai:question:{scope}"] = a + b
+    return _("%(a)s 加 %(b)s 等于几？（请填阿拉伯数字）") % {"a": NUMBER_WORDS[a], "b": NUMBER_WORDS[b]}
+
+
+class ProtectedForm(forms.Form):
+    """Adds the question and the honeypot to a public form. Give it the request and a scope name."""
+
+    answer = forms.CharField(label=gettext_lazy("验证问题"), max_length=4, widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}))
+    website = forms.CharField(label=gettext_lazy("网址（请留空）"), required=False, widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}))
+
+    def __init__(self, *args, request=None, scope="default", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.request, self.scope = request, scope
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("website"):
+            raise forms.ValidationError(_("提交未通过检查，请刷新页面后重试。"))
+        expected = self.request.session.pop(f"gongkai:question:{self.scope}", None) if self.request else None
+        given = (cleaned.get("answer") or "").strip()
+        if expected is None or not given.isdigit() or int(given) != expected:
+            self.add_error("answer", _("验证问题的答案不对，请回答新的问题。"))
+        return cleaned
