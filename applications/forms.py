@@ -1,4 +1,5 @@
 from django import forms
+from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -37,7 +38,7 @@ class ApplicationForm(ProtectedForm, forms.ModelForm):
             "phone": forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
             "email": forms.EmailInput(attrs={"autocomplete": "email"}),
             "name": forms.TextInput(attrs={"autocomplete": "name"}),
-            "address": forms.TextInput(attrs={"autocomplete": "street-address"}),
+            "address": forms.TextInput(attrs={"autocomplete": "address-line1"}),
             "postcode": forms.TextInput(attrs={"autocomplete": "postal-code", "inputmode": "numeric"}),
         }
         help_texts = {
@@ -50,7 +51,8 @@ class ApplicationForm(ProtectedForm, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["id_number"].max_length = 40
         self.fields["id_number"].widget.attrs["maxlength"] = 40
-        self.fields["description"].max_length = 5000
+        self.fields["description"].validators.append(MaxLengthValidator(5000))
+        self.fields["description"].widget.attrs["maxlength"] = 5000
         for name in ("applicant_type", "delivery_form", "delivery_method"):
             self.fields[name].choices = [c for c in self.fields[name].choices if c[0]]
 

@@ -3,7 +3,6 @@ no larger than the limit."""
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
 SIGNATURES = {
@@ -24,8 +23,8 @@ def validate_public_upload(upload):
     if extension not in SIGNATURES:
         raise ValidationError(_("只接受 PDF、JPG 或 PNG 文件，“%(name)s”不是。") % {"name": name[:80]})
     if upload.size > max_upload_size():
-        raise ValidationError(_("文件“%(name)s”有 %(size)s，超过了 %(limit)s 的上限。") % {
-            "name": name[:80], "size": filesizeformat(upload.size), "limit": filesizeformat(max_upload_size())})
+        raise ValidationError(_("文件“%(name)s”大于 %(limit)s MB 的上限，请压缩后或分成几个文件提交。") % {
+            "name": name[:80], "limit": f"{max_upload_size() / 1048576:g}"})
     head = upload.read(16)
     upload.seek(0)
     if not any(head.startswith(signature) for signature in SIGNATURES[extension]):

@@ -7,6 +7,14 @@ from .factories import ColumnPageFactory, HomePageFactory
 
 
 @pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Rate limits, converted pages and feeds live in the cache; no test inherits another's."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.PRIVATE_MEDIA_ROOT = tmp_path / "private-media"

@@ -45,7 +45,7 @@ def public_urls():
         "/", "/news/", "/news/work/", article.url, "/disclosure/", "/disclosure/rules/", document.url,
         "/disclosure/guide/", "/disclosure/annual-reports/", "/disclosure/annual-reports/2018/",
         "/disclosure/annual-reports/2021/", "/annual-reports/compare/?figure=received", "/search/?query=政务公开",
-        "/search/?query=没有这样的信息zzz", "/feeds/", "/interaction/", "/no-such-page/",
+        "/search/?query=没有这样的信息zzz", "/feeds/", "/interaction/", "/no-such-page/", "/apply/", "/apply/status/",
         "/en/", "/en/disclosure/annual-reports/2018/", "/en/search/?query=report",
     ]
 
@@ -77,6 +77,7 @@ def test_public_pages_in_chromium(live_server, browser, axe_source, vnu_command,
     demo_content()
     check_axe_and_html(live_server, browser, axe_source, vnu_command, tmp_path)
     check_keyboard(live_server, browser)
+    check_application_journey(live_server, browser, axe_source, tmp_path)
 
 
 def check_axe_and_html(live_server, browser, axe_source, vnu_command, tmp_path):
@@ -166,3 +167,88 @@ def check_keyboard(live_server, browser):
         page.keyboard.press("Enter")
     assert "/search/" in page.url and page.locator("main h1").count() == 1
     context.close()
+
+
+def check_application_journey(live_server, browser, axe_source, tmp_path):
+    """依申请公开 end to end: a citizen applies and gets a number; the 公开办 accepts, extends and answers with a
+    letter; the citizen sees the answer and downloads the letter."""
+    from django.contrib.auth import get_user_model
+
+    from applications.setup import ensure_office_group
+
+    pdf = tmp_path / "id.pdf"
+    pdf.write_bytes(b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")
+    staff = get_user_model().objects.create_user("gkb", "gkb@example.com", "journey-pass", first_name="公开办")
+    staff.groups.add(ensure_office_group())
+
+    citizen = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = citizen.new_page()
+    page.goto(live_server.url + "/apply/")
+    page.get_by_label("自然人").check()
+    page.get_by_label("姓名或名称").fill("李四")
+    page.get_by_label("证件类型").select_option("resident")
+    page.get_by_label("证件号码").fill("11010519491231002X")
+    page.get_by_label("联系电话").fill("13900005678")
+    page.get_by_label("电子邮箱").fill("lisi@example.com")
+    page.get_by_label("所需信息的描述").fill("2018 年科技计划项目立项名单")
+    page.get_by_label("电子文档").check()
+    page.get_by_label("电子邮件").check()
+    page.get_by_label("附件（可选）").set_input_files(str(pdf))
+    numbers = "零一二三四五六七八九十"
+    question = page.locator("#question").inner_text()
+    a, b = (numbers.index(ch) for ch in question.split("等于")[0].replace("加", " ").split())
+    page.get_by_label("验证问题").fill(str(a + b))
+    page.get_by_role("button", name="提交申请").click()
+    page.wait_for_url("**/apply/done/")
+    number = page.locator(".receipt__number").inner_text()
+    assert len(number) == 12
+    assert run_axe(page, axe_source) == []
+
+    def check_status():
+        page.goto(live_server.url + "/apply/status/")
+        page.get_by_label("查询号").fill(number)
+        page.get_by_label("联系电话后四位").fill("5678")
+        page.get_by_role("button", name="查询").click()
+        return page.locator(".application-status").inner_text()
+
+    assert "待受理" in check_status()
+
+    office = browser.new_context(viewport={"width": 1280, "height": 1000})
+    admin = office.new_page()
+    admin.goto(live_server.url + "/admin/login/")
+    admin.fill("#id_username", "gkb")
+    admin.fill("#id_password", "journey-pass")
+    admin.click("button[type=submit]")
+    admin.wait_for_url("**/admin/")
+    admin.goto(live_server.url + "/admin/applications/")
+    assert "1101**********002X" in admin.content()
+    admin.get_by_role("link", name=number).click()
+
+    def step(action, **fields):
+        admin.select_option("#id_action", action)
+        for name, value in fields.items():
+            if name == "outcome":
+                admin.select_option("#id_outcome", value)
+            elif name == "reply_file":
+                admin.set_input_files("#id_reply_file", value)
+            else:
+                admin.fill(f"#id_{name}", value)
+        with admin.expect_navigation():
+            admin.get_by_role("button", name="记录").click()
+
+    step("accepted")
+    step("extended", note="需要调取 2018 年档案", extension_days="10")
+    assert "已延期 10 个工作日" in admin.content()
+    step("answered", outcome="granted", reply="您申请的信息予以公开，见答复书。", reply_file=str(pdf))
+    history = admin.locator("table.listing").last.inner_text()
+    assert "受理" in history and "延期答复" in history and "答复" in history and "公开办" in history
+    office.close()
+
+    shown = check_status()
+    assert "已答复" in shown and "（一）予以公开" in shown and "您申请的信息予以公开" in shown
+    assert "延长 10 个工作日：需要调取 2018 年档案" in shown
+    with page.expect_download() as download:
+        page.get_by_role("link", name="下载答复书").click()
+    assert download.value.suggested_filename == f"reply-{number}.pdf"
+    assert run_axe(page, axe_source) == []
+    citizen.close()
