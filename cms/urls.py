@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from applications import views as application_views
+from interaction import views as interaction_views
 from reading import views as reading_views
 from reports import views as report_views
 from search import views as search_views
@@ -40,6 +41,10 @@ urlpatterns += i18n_patterns(
     path("search/suggest/", search_views.suggest, name="search_suggest"),
     path("feeds/", syndication_views.feed_list, name="feed_list"),
     path("annual-reports/compare/", report_views.compare, name="annual_report_compare"),
+    path("mailbox/", interaction_views.mailbox, name="mailbox"),
+    path("mailbox/write/", interaction_views.write, name="mailbox_write"),
+    path("mailbox/done/", interaction_views.done, name="mailbox_done"),
+    path("mailbox/status/", interaction_views.status, name="mailbox_status"),
     path("apply/", application_views.apply, name="application_apply"),
     path("apply/done/", application_views.done, name="application_done"),
     path("apply/status/", application_views.status, name="application_status"),

@@ -59,7 +59,8 @@ class ColumnPage(FeedMixin, Page):
     update_days = models.PositiveSmallIntegerField(_("自定义更新周期（天）"), null=True, blank=True)
 
     base_form_class = GovernedPageForm
-    subpage_types = ["columns.ColumnPage", "news.ArticlePage", "disclosure.DocumentPage", "reports.AnnualReportPage"]
+    subpage_types = ["columns.ColumnPage", "news.ArticlePage", "disclosure.DocumentPage", "reports.AnnualReportPage",
+                     "interaction.ConsultationPage"]
     parent_page_types = ["home.HomePage", "columns.ColumnPage"]
 
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]

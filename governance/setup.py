@@ -17,6 +17,8 @@ OFFICE_MODEL_PERMISSIONS = [
     ("governance", "add_department"), ("governance", "change_department"), ("governance", "delete_department"),
     ("governance", "add_sensitiveword"), ("governance", "change_sensitiveword"), ("governance", "delete_sensitiveword"),
     ("core", "change_sitesettings"),
+    # The mailbox: the 办公室 assigns messages to departments and reads consultation feedback.
+    ("interaction", "assign_message"), ("interaction", "view_consultationcomment"),
 ]
 
 

@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "governance",
     "reading",
     "applications",
+    "interaction",
     "demo",
     # Wagtail
     "wagtail_localize",

@@ -30,6 +30,16 @@ def demo_content():
         ("section", {"heading": "三、收到和处理政府信息公开申请情况", "content": [("applications_table", ApplicationsTableBlock().to_python(balanced()))]}),
         ("section", {"heading": "四、政府信息公开行政复议、行政诉讼情况", "content": [("review_litigation_table", ReviewLitigationTableBlock().to_python(c_table))]}),
     ]
+    from django.utils import timezone
+
+    from interaction.models import ConsultationPage
+
+    interaction = ColumnPage.objects.get(slug="interaction", locale__language_code="zh-hans")
+    today = timezone.localdate()
+    consultation = ConsultationPage(title="《科技创新券管理办法（征求意见稿）》", slug="draft-rules", date=today, summary="征求意见稿全文。",
+                                    opens_on=today, closes_on=today + datetime.timedelta(days=30))
+    interaction.add_child(instance=consultation)
+    consultation.save_revision().publish()
     if not AnnualReportPage.objects.filter(slug="2021").exists():
         AnnualReportPageFactory(parent=reports, slug="2021", year=2021, date=datetime.date(2022, 1, 20), report_format="2021",
                                 title="2021年度政府信息公开工作年度报告（示例）", body=body)
@@ -46,6 +56,7 @@ def public_urls():
         "/disclosure/guide/", "/disclosure/annual-reports/", "/disclosure/annual-reports/2018/",
         "/disclosure/annual-reports/2021/", "/annual-reports/compare/?figure=received", "/search/?query=政务公开",
         "/search/?query=没有这样的信息zzz", "/feeds/", "/interaction/", "/no-such-page/", "/apply/", "/apply/status/",
+        "/mailbox/", "/mailbox/write/", "/mailbox/status/", "/interaction/draft-rules/",
         "/en/", "/en/disclosure/annual-reports/2018/", "/en/search/?query=report",
     ]
 

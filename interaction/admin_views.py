@@ -1,0 +1,100 @@
+"""The mailbox queue. The 办公室 (permission interaction.assign_message) sees every message and assigns it to a
+department; a department's editors and heads see and answer the messages assigned to them."""
+
+from django import forms
+from django.contrib import messages as flash
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from governance.models import Department
+
+from .models import LIMIT_DAYS, WARN_DAYS, Message, MessageStatus
+
+
+def is_office(user):
+    return user.has_perm("interaction.assign_message")
+
+
+def visible_messages(user):
+    if is_office(user):
+        return Message.objects.all()
+    groups = user.groups.all()
+    return Message.objects.filter(Q(department__editors__in=groups) | Q(department__heads__in=groups)).distinct()
+
+
+class AssignForm(forms.Form):
+    department = forms.ModelChoiceField(label=gettext_lazy("承办科室"), queryset=Department.objects.all())
+
+
+class ReplyForm(forms.Form):
+    reply = forms.CharField(label=gettext_lazy("答复"), widget=forms.Textarea(attrs={"rows": 6}), max_length=5000)
+
+
+class PublishForm(forms.ModelForm):
+    class Meta:
+        model = Message
+        fields = ["public_subject", "public_content", "published"]
+        widgets = {"public_content": forms.Textarea(attrs={"rows": 6})}
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("published"):
+            if not self.instance.consent_to_publish:
+                raise forms.ValidationError(_("留言人没有同意公开，不能公开"))
+            if self.instance.status != MessageStatus.REPLIED:
+                raise forms.ValidationError(_("答复后才能公开"))
+            text = (cleaned.get("public_subject") or "") + (cleaned.get("public_content") or "")
+            for secret in (self.instance.name, self.instance.phone, self.instance.email):
+                if secret and secret in text:
+                    raise forms.ValidationError(_("公开内容中仍有留言人的个人信息（%(what)s），请删去") % {"what": secret[:1] + "…"})
+        return cleaned
+
+
+def queue(request):
+    if not (is_office(request.user) or request.user.groups.filter(Q(department_as_editors__isnull=False) | Q(department_as_heads__isnull=False)).exists()):
+        raise PermissionDenied
+    items = visible_messages(request.user).select_related("department")
+    state = request.GET.get("state", "open")
+    if state == "open":
+        items = items.exclude(status=MessageStatus.REPLIED).order_by("submitted_at")
+    now = timezone.now()
+    return TemplateResponse(request, "interaction/admin/queue.html", {
+        "items": items[:200], "state": state, "now": now, "warn_days": WARN_DAYS, "limit_days": LIMIT_DAYS,
+        "is_office": is_office(request.user)})
+
+
+def detail(request, pk):
+    message = get_object_or_404(visible_messages(request.user), pk=pk)
+    office = is_office(request.user)
+    assign = AssignForm(request.POST if "assign" in request.POST else None, initial={"department": message.department_id}) if office else None
+    reply = ReplyForm(request.POST if "reply_submit" in request.POST else None, initial={"reply": message.reply})
+    publish = PublishForm(request.POST if "publish_submit" in request.POST else None, instance=message,
+                          initial={"public_subject": message.public_subject or message.subject,
+                                   "public_content": message.public_content or message.content}) if office else None
+    if request.method == "POST":
+        if "assign" in request.POST and assign is not None and assign.is_valid():
+            message.department = assign.cleaned_data["department"]
+            if message.status == MessageStatus.NEW:
+                message.status = MessageStatus.ASSIGNED
+            message.save()
+            flash.success(request, _("已分送%(department)s办理") % {"department": message.department.name})
+            return redirect("mailbox_admin_detail", pk=message.pk)
+        if "reply_submit" in request.POST and reply.is_valid():
+            message.reply, message.status = reply.cleaned_data["reply"], MessageStatus.REPLIED
+            message.replied_at, message.replied_by = timezone.now(), request.user
+            message.save()
+            flash.success(request, _("已答复"))
+            return redirect("mailbox_admin_detail", pk=message.pk)
+        if "publish_submit" in request.POST and publish is not None and publish.is_valid():
+            publish.save()
+            flash.success(request, _("已更新公开设置"))
+            return redirect("mailbox_admin_detail", pk=message.pk)
+        if "publish_submit" in request.POST and publish is None:
+            raise PermissionDenied
+    return TemplateResponse(request, "interaction/admin/detail.html", {
+        "message": message, "assign": assign, "reply": reply, "publish": publish, "days": message.days_waiting()})

@@ -1,0 +1,113 @@
+from django.core.mail import send_mail
+from django.core.paginator import Paginator
+from django.db.models import Avg, DurationField, ExpressionWrapper, F
+from django.shortcuts import redirect, render
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+
+from core import antispam
+
+from .forms import CommentForm, MessageForm, StatusForm
+from .models import Message, MessageStatus
+
+SCOPE, STATUS_SCOPE, COMMENT_SCOPE = "mailbox", "mailbox-status", "consultation"
+
+
+def response_statistics(messages=None, year=None):
+    """Received, replied and the average days to reply, for the public list and the annual website report."""
+    messages = Message.objects.all() if messages is None else messages
+    if year:
+        messages = messages.filter(submitted_at__year=year)
+    replied = messages.filter(status=MessageStatus.REPLIED, replied_at__isnull=False)
+    duration = replied.annotate(took=ExpressionWrapper(F("replied_at") - F("submitted_at"), output_field=DurationField()))
+    average = duration.aggregate(avg=Avg("took"))["avg"]
+    return {
+        "received": messages.count(), "replied": replied.count(), "published": messages.filter(published=True).count(),
+        "average_days": round(average.total_seconds() / 86400, 1) if average is not None else None,
+    }
+
+
+def mailbox(request):
+    """Published questions and replies (personal data removed), and how quickly the bureau answers."""
+    published = Message.objects.filter(published=True, status=MessageStatus.REPLIED).order_by("-replied_at")
+    page = Paginator(published, 20).get_page(request.GET.get("page"))
+    return render(request, "interaction/mailbox.html", {
+        "items": page, "stats": response_statistics(year=timezone.localdate().year), "year": timezone.localdate().year})
+
+
+def _render_write(request, form, status=200):
+    return render(request, "interaction/write.html", {"form": form, "question": antispam.new_question(request, SCOPE)}, status=status)
+
+
+@never_cache
+def write(request):
+    if request.method != "POST":
+        return _render_write(request, MessageForm(request=request, scope=SCOPE))
+    if antispam.rate_limited(request, SCOPE):
+        return render(request, "applications/too_many.html", status=429)
+    form = MessageForm(request.POST, request=request, scope=SCOPE)
+    if not form.is_valid():
+        return _render_write(request, form, status=400)
+    message = form.save()
+    antispam.count_submission(request, SCOPE)
+    request.session["gongkai:mailbox:receipt"] = message.tracking_number
+    if message.email:
+        send_mail(_("【留言】已收到您的留言，查询号 %(number)s") % {"number": message.tracking_number},
+                  _("查询号：%(number)s\n请凭查询号和联系电话后四位在 %(url)s 查看答复。") % {
+                      "number": message.tracking_number, "url": request.build_absolute_uri(reverse("mailbox_status"))},
+                  None, [message.email])
+    return redirect("mailbox_done")
+
+
+@never_cache
+def done(request):
+    number = request.session.get("gongkai:mailbox:receipt")
+    if not number:
+        return redirect("mailbox_write")
+    return render(request, "interaction/done.html", {"message": Message.objects.filter(tracking_number=number).first()})
+
+
+@never_cache
+def status(request):
+    message, form, error = None, StatusForm(request.POST or None), ""
+    if request.method == "POST":
+        if antispam.rate_limited(request, STATUS_SCOPE):
+            return render(request, "applications/too_many.html", status=429)
+        antispam.count_submission(request, STATUS_SCOPE)
+        if form.is_valid():
+            candidate = Message.objects.filter(tracking_number=form.cleaned_data["tracking_number"]).first()
+            if candidate and candidate.phone_last_four == form.cleaned_data["phone_last_four"]:
+                message = candidate
+            else:
+                error = _("查询号或电话号码后四位不正确。")
+    return render(request, "interaction/status.html", {"form": form, "message": message, "error": error},
+                  status=404 if error else 200)
+
+
+def consultation(request, page):
+    """A consultation page: comments are taken while it is open; afterwards it shows the feedback summary."""
+    form, status = None, 200
+    if page.is_open():
+        if request.method == "POST":
+            if antispam.rate_limited(request, COMMENT_SCOPE):
+                return render(request, "applications/too_many.html", status=429)
+            form = CommentForm(request.POST, request=request, scope=COMMENT_SCOPE)
+            if form.is_valid():
+                comment = form.save(commit=False)
+                comment.page = page
+                comment.save()
+                antispam.count_submission(request, COMMENT_SCOPE)
+                return redirect(page.url + "?thanks=1")
+            status = 400
+        else:
+            form = CommentForm(request=request, scope=COMMENT_SCOPE)
+    elif request.method == "POST":
+        status = 410  # closed: the comment is not taken
+    context = page.get_context(request)
+    context.update({"form": form, "question": antispam.new_question(request, COMMENT_SCOPE) if form else "",
+                    "thanks": request.GET.get("thanks") == "1", "comment_count": page.comments.count(),
+                    "closed_post": status == 410})
+    return TemplateResponse(request, "interaction/consultation_page.html", context, status=status)

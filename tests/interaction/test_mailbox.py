@@ -1,0 +1,147 @@
+"""The mailbox from both sides, the 2- and 3-month limits, and consultations that close by themselves."""
+
+import datetime
+import io
+
+import pytest
+from bs4 import BeautifulSoup
+from django.core import mail
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import timezone
+
+from interaction.models import ConsultationComment, ConsultationPage, Message, MessageStatus
+from tests.governance.conftest import bureau  # noqa: F401  (fixture)
+
+
+def answer(client, path):
+    question = BeautifulSoup(client.get(path).content, "html.parser").select_one("#question").get_text()
+    numbers = "零一二三四五六七八九十"
+    a, b = (numbers.index(ch) for ch in question.split("等于")[0].replace("加", " ").split())
+    return str(a + b)
+
+
+def message_data(client, **overrides):
+    data = {"category": "question", "subject": "科技型中小企业评价怎么申报", "content": "我是王五，电话 13700001111，想咨询申报时间。",
+            "name": "王五", "phone": "13700001111", "email": "wangwu@example.com", "consent_to_publish": "on",
+            "answer": answer(client, "/mailbox/write/"), "website": ""}
+    data.update(overrides)
+    return data
+
+
+@pytest.mark.django_db
+def test_a_message_gets_a_number_and_bad_input_saves_nothing(client, home):
+    assert client.post("/mailbox/write/", message_data(client, subject="")).status_code == 400
+    assert client.post("/mailbox/write/", message_data(client, phone="电话")).status_code == 400
+    assert client.post("/mailbox/write/", message_data(client, content="x" * 3001)).status_code == 400
+    assert not Message.objects.exists()
+    response = client.post("/mailbox/write/", message_data(client), follow=True)
+    message = Message.objects.get()
+    assert BeautifulSoup(response.content, "html.parser").select_one(".receipt__number").get_text() == message.tracking_number
+    assert message.tracking_number in mail.outbox[0].subject
+
+
+@pytest.mark.django_db
+def test_office_assigns_department_answers_office_publishes_without_personal_data(client, bureau):  # noqa: F811
+    client.post("/mailbox/write/", message_data(client))
+    message = Message.objects.get()
+    url = reverse("mailbox_admin_detail", args=[message.pk])
+
+    client.force_login(bureau["editor"])  # 综合科: not assigned yet, so not theirs
+    assert client.get(url).status_code == 404
+    client.force_login(bureau["office"])
+    assert client.post(url, {"assign": "1", "department": bureau["general"].pk}).status_code == 302
+    client.force_login(bureau["other_editor"])  # 政策法规科 never sees it
+    assert client.get(url).status_code == 404
+    assert message.tracking_number not in client.get(reverse("mailbox_admin")).content.decode()
+    client.force_login(bureau["editor"])
+    assert message.tracking_number in client.get(reverse("mailbox_admin")).content.decode()
+    assert client.post(url, {"reply_submit": "1", "reply": "申报时间为每年 3 月至 10 月。"}).status_code == 302
+    message.refresh_from_db()
+    assert message.status == MessageStatus.REPLIED and message.replied_by == bureau["editor"]
+    refused = client.post(url, {"publish_submit": "1", "published": "on"})  # only the office publishes
+    assert refused.status_code == 403 or refused["Location"] == reverse("wagtailadmin_home")
+    assert not Message.objects.get().published
+
+    client.force_login(bureau["office"])
+    response = client.post(url, {"publish_submit": "1", "public_subject": message.subject, "public_content": message.content,
+                                 "published": "on"})
+    assert response.status_code == 200 and "仍有留言人的个人信息" in response.content.decode()
+    assert client.post(url, {"publish_submit": "1", "public_subject": message.subject,
+                             "public_content": "想咨询科技型中小企业评价的申报时间。", "published": "on"}).status_code == 302
+    public = client.get("/mailbox/").content.decode()
+    assert "想咨询科技型中小企业评价的申报时间。" in public and "申报时间为每年 3 月至 10 月。" in public
+    for secret in ("王五", "13700001111", "wangwu@example.com", message.tracking_number):
+        assert secret not in public
+
+
+@pytest.mark.django_db
+def test_without_consent_a_message_is_never_published(client, bureau):  # noqa: F811
+    client.post("/mailbox/write/", message_data(client, consent_to_publish=""))
+    message = Message.objects.get()
+    Message.objects.filter(pk=message.pk).update(status=MessageStatus.REPLIED, reply="答复", replied_at=timezone.now())
+    client.force_login(bureau["office"])
+    response = client.post(reverse("mailbox_admin_detail", args=[message.pk]),
+                           {"publish_submit": "1", "public_subject": "s", "public_content": "c", "published": "on"})
+    assert "留言人没有同意公开" in response.content.decode()
+    assert not Message.objects.get().published
+
+
+@pytest.mark.django_db
+def test_two_and_three_month_limits(client, bureau):  # noqa: F811
+    client.post("/mailbox/write/", message_data(client))
+    message = Message.objects.get()
+    Message.objects.filter(pk=message.pk).update(submitted_at=timezone.now() - datetime.timedelta(days=61))
+    out = io.StringIO()
+    call_command("check_mailbox", stdout=out)
+    assert "超过 60 天 1 件" in out.getvalue()
+    client.force_login(bureau["office"])
+    assert "超过两个月 1 件" in client.get(reverse("wagtailadmin_home")).content.decode()
+    Message.objects.filter(pk=message.pk).update(submitted_at=timezone.now() - datetime.timedelta(days=91))
+    with pytest.raises(SystemExit) as exit_info:
+        call_command("check_mailbox", stdout=io.StringIO())
+    assert exit_info.value.code == 1
+    assert "超过三个月未答复 1 件" in client.get(reverse("wagtailadmin_home")).content.decode()
+
+
+@pytest.mark.django_db
+def test_response_statistics_reach_the_public_list_and_the_website_report(client, home):
+    now = timezone.now()
+    for days in (2, 4):
+        Message.objects.create(category="question", subject="s", content="c", name="n", phone="13700001111",
+                               submitted_at=now - datetime.timedelta(days=days), status=MessageStatus.REPLIED,
+                               reply="r", replied_at=now)
+    Message.objects.create(category="complaint", subject="s", content="c", name="n", phone="13700001111")
+    assert "收到留言 3 件，已答复 2 件，平均 3.0 天答复" in client.get("/mailbox/").content.decode()
+    from governance.website_report import website_report
+    from wagtail.models import Site
+
+    rows = {item: value for _area, item, value in website_report(Site.objects.get(is_default_site=True), now.year)}
+    assert rows["收到留言数量（条）"] == 3 and rows["办结留言数量（条）"] == 2 and rows["平均办理时间（天）"] == 3.0
+
+
+@pytest.mark.django_db
+def test_a_consultation_takes_comments_until_it_closes_by_itself(client, column):
+    today = timezone.localdate()
+    page = ConsultationPage(title="《鹤岗市科技创新券管理办法（征求意见稿）》", slug="voucher", date=today,
+                            opens_on=today - datetime.timedelta(days=3), closes_on=today)
+    column.add_child(instance=page)
+    page.save_revision().publish()
+    data = {"content": "建议把创新券的兑付周期缩短到 30 天。", "name": "", "contact": "", "website": "",
+            "answer": answer(client, "/work/voucher/")}
+    response = client.post("/work/voucher/", data)
+    assert response.status_code == 302 and ConsultationComment.objects.count() == 1
+    assert "感谢您的意见" in client.get(response["Location"]).content.decode()
+    bad = client.post("/work/voucher/", {**data, "content": ""})
+    assert bad.status_code == 400 and ConsultationComment.objects.count() == 1
+
+    ConsultationPage.objects.filter(pk=page.pk).update(closes_on=today - datetime.timedelta(days=1))  # the day after closing
+    closed = client.get("/work/voucher/").content.decode()
+    assert "已结束" in closed and "征求意见期间共收到意见 1 条" in closed and "提交意见" not in closed
+    late = client.post("/work/voucher/", {**data, "answer": "1"})
+    assert late.status_code == 410 and ConsultationComment.objects.count() == 1
+    ConsultationPage.objects.filter(pk=page.pk).update(feedback_summary="<p>采纳 1 条：兑付周期缩短为 30 天。</p>")
+    assert "采纳 1 条" in client.get("/work/voucher/").content.decode()
+    assert "建议把创新券" not in closed  # individual comments are not published
+
+
