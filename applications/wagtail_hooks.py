@@ -60,7 +60,15 @@ class DeadlinePanel(Component):
         open_requests = [a for a in InformationRequest.objects.exclude(status=Status.ANSWERED).prefetch_related("events")]
         overdue = [a for a in open_requests if a.deadline_state() == "overdue"]
         due_soon = [a for a in open_requests if a.deadline_state() == "due_soon"]
-        return {"overdue": overdue, "due_soon": due_soon, "open_count": len(open_requests)}
+        from django.utils import timezone
+
+        from . import workdays
+
+        year = timezone.localdate().year
+        # Deadlines run into next year: say so when the holiday calendar does not know it yet.
+        uncovered = [y for y in (year, year + 1)
+                     if not workdays.covered(y) and not WorkdayOverride.objects.filter(date__year=y).exists()]
+        return {"overdue": overdue, "due_soon": due_soon, "open_count": len(open_requests), "uncovered": uncovered}
 
 
 @hooks.register("construct_homepage_panels")
