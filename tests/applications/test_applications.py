@@ -277,3 +277,14 @@ def test_table_b_is_computed_from_the_years_applications(applied):
     assert value["granted"]["total"] == 2 and value["refused_4"]["legal"] == 1
     assert value["results_total"]["total"] == 3 and value["carried_forward"]["business"] == 1
     assert statistics.check_table_b(value) == []
+
+
+@pytest.mark.django_db
+def test_a_drafted_report_offers_table_b_from_the_applications(applied, column):
+    from reports.drafts import draft_next_report
+
+    InformationRequest.objects.filter(pk=applied.pk).update(received_on=datetime.date(2025, 4, 1), answered_on=datetime.date(2025, 4, 20),
+                                                           outcome="granted", status=Status.ANSWERED)
+    draft = draft_next_report(column, year=2025)
+    table = draft.table_value("applications_table")
+    assert table["received"]["natural"] == 1 and table["granted"]["natural"] == 1 and table["results_total"]["total"] == 1
