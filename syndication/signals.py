@@ -14,3 +14,22 @@ def _page_deleted(sender, instance, **kwargs):
 
 
 post_delete.connect(_page_deleted, dispatch_uid="syndication-page-deleted")
+
+
+def _shown_model_saved(sender, **kwargs):
+    """Things shown on public pages besides pages: settings (footer, site name), taxonomies, published replies."""
+    content_changed()
+
+
+def _connect_shown_models():
+    from django.apps import apps
+    from django.db.models.signals import post_save
+
+    for label in ("core.SiteSettings", "disclosure.TopicCategory", "interaction.Message", "interaction.ConsultationComment",
+                  "governance.Department", "wagtailcore.Site", "wagtailcore.Locale"):
+        model = apps.get_model(label)
+        post_save.connect(_shown_model_saved, sender=model, dispatch_uid=f"content-version-save-{label}")
+        post_delete.connect(_shown_model_saved, sender=model, dispatch_uid=f"content-version-delete-{label}")
+
+
+_connect_shown_models()
