@@ -57,6 +57,11 @@ def _translations(context, page):
 
     request = context.get("request")
     current = get_language()
+    # The switcher and the <link rel="alternate"> tags ask for the same list: work it out once per request.
+    memo_key = (getattr(page, "pk", None), current)
+    memo = getattr(request, "_gongkai_translations", None) if request is not None else None
+    if memo is not None and memo_key in memo:
+        return memo[memo_key]
     site = Site.find_for_request(request) if request else None
     locales = {locale.language_code: locale for locale in Locale.objects.all()}
     links = []
@@ -74,6 +79,8 @@ def _translations(context, page):
             url = home.get_url(request) if home is not None and home.live else None
         if url:
             links.append({"code": code, "name": name, "url": url, "current": code == current, "exact": exact})
+    if request is not None:
+        request._gongkai_translations = {**(memo or {}), memo_key: links}
     return links
 
 
