@@ -20,6 +20,11 @@ def _limit(scope):
 
 
 def _address(request):
+    """The client's address. Behind a proxy, REMOTE_ADDR is the proxy's: name the header the proxy sets (and that
+    clients cannot forge past it) in GONGKAI_CLIENT_IP_HEADER, e.g. HTTP_X_REAL_IP."""
+    header = getattr(settings, "GONGKAI_CLIENT_IP_HEADER", "")
+    if header and request.META.get(header):
+        return request.META[header].split(",")[0].strip()
     return request.META.get("REMOTE_ADDR", "unknown")
 
 

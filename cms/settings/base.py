@@ -222,6 +222,11 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "axes_lockout.html"
 AXES_RESET_ON_SUCCESS = True
 
+# Behind a reverse proxy, the header holding the client's address (set by the proxy, e.g. HTTP_X_REAL_IP).
+GONGKAI_CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "")
+if GONGKAI_CLIENT_IP_HEADER:
+    AXES_IPWARE_META_PRECEDENCE_ORDER = [GONGKAI_CLIENT_IP_HEADER, "REMOTE_ADDR"]
+
 # Whole-page cache for anonymous readers (core/page_cache.py).
 GONGKAI_PAGE_CACHE = True
 # CDN or reverse-proxy purge on publish (wagtail.contrib.frontend_cache): a URL that accepts PURGE requests.

@@ -19,6 +19,7 @@ def test_deploy_check_is_clean_with_production_settings(tmp_path):
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "cms.settings.production",
            "SECRET_KEY": "x7$Kp2!vQ9#mL4@wR8^tZ1&nB6*cF3(hJ5)dG0-sY7+eU2=aI9_oP4~qT6", "ALLOWED_HOSTS": "kjj.example.gov.cn",
            "DATABASE_URL": f"sqlite:///{tmp_path / 'deploy.sqlite3'}"}
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # set for the browser tests' live server, never in deployment
     result = subprocess.run([sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
                             cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -109,3 +110,16 @@ def test_editors_forms_and_private_pages_are_never_cached(admin_client, column, 
     client.cookies["gk_reading"] = "text-large"
     response = client.get("/work/news/")
     assert response["X-Page-Cache"] == "miss" and "reading-text-large" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_behind_a_proxy_the_flood_limit_counts_each_client(client, home, settings):
+    from core import antispam
+    from django.test import RequestFactory
+
+    settings.GONGKAI_CLIENT_IP_HEADER = "HTTP_X_REAL_IP"
+    settings.GONGKAI_RATE_LIMITS = {"default": (1, 3600)}
+    first = RequestFactory().get("/", REMOTE_ADDR="127.0.0.1", HTTP_X_REAL_IP="203.0.113.5")
+    second = RequestFactory().get("/", REMOTE_ADDR="127.0.0.1", HTTP_X_REAL_IP="203.0.113.6")
+    antispam.count_submission(first, "test")
+    assert antispam.rate_limited(first, "test") and not antispam.rate_limited(second, "test")
