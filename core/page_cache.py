@@ -6,6 +6,7 @@ import hashlib
 
 from django.conf import settings
 from django.core.cache import cache
+from django.http import HttpResponseNotModified
 from django.utils.cache import patch_cache_control
 
 from reading.preferences import COOKIE as READING_COOKIE
@@ -13,6 +14,7 @@ from syndication.cache import content_version
 
 SKIP_PREFIXES = ("/admin/", "/django-admin/", "/api/", "/documents/", "/reading/", "/apply/", "/mailbox/write/",
                  "/mailbox/status/", "/mailbox/done/", "/static/", "/media/")
+CACHED_TYPES = {"text/html", "application/rss+xml", "application/atom+xml"}
 BROWSER_SECONDS = 60  # browsers check back after a minute
 SHARED_SECONDS = 300  # a CDN may keep a page longer: publishing purges it (wagtail.contrib.frontend_cache)
 
@@ -38,7 +40,7 @@ def _cacheable_response(request, response):
     control = response.get("Cache-Control", "")
     return (
         response.status_code == 200 and not response.streaming and not response.cookies
-        and response.get("Content-Type", "").startswith("text/html")
+        and response.get("Content-Type", "").split(";")[0] in CACHED_TYPES
         and not any(word in control for word in ("private", "no-cache", "no-store", "max-age=0"))
         and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE") and not request.META.get("CSRF_COOKIE_USED")
     )
@@ -54,6 +56,13 @@ class PageCacheMiddleware:
         key = _key(request)
         cached = cache.get(key)
         if cached is not None:
+            etag = cached.get("ETag")
+            if etag and etag in request.headers.get("If-None-Match", ""):
+                not_modified = HttpResponseNotModified()
+                for header in ("ETag", "Last-Modified", "Cache-Control", "Vary"):
+                    if header in cached:
+                        not_modified[header] = cached[header]
+                return not_modified
             cached["X-Page-Cache"] = "hit"
             return cached
         response = self.get_response(request)

@@ -288,6 +288,20 @@ def single_indexing():
 
 # ---- the importer --------------------------------------------------------------------------------
 
+IMPORT_LOCK = 8_152_019  # any fixed number: the PostgreSQL advisory lock that imports share
+
+
+def serialise_imports():
+    """Two imports at once (two cron jobs, an editor and a script) take turns line by line: without this, both
+    could see a key as new and create the page twice, or pick the same tree position under one parent. The lock
+    ends with the line's transaction. SQLite serialises writers by itself."""
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [IMPORT_LOCK])
+
+
 class ContentImporter:
     def __init__(self, parent=None, default_type="document", publish=True, progress=None):
         self.default_parent = parent
@@ -368,6 +382,7 @@ class ContentImporter:
                     if parse_error:
                         raise LineError(parse_error)
                     with transaction.atomic():
+                        serialise_imports()
                         outcome = self.import_object(obj)
                     setattr(result, outcome, getattr(result, outcome) + 1)
                 except LineError as error:

@@ -123,3 +123,31 @@ def test_behind_a_proxy_the_flood_limit_counts_each_client(client, home, setting
     second = RequestFactory().get("/", REMOTE_ADDR="127.0.0.1", HTTP_X_REAL_IP="203.0.113.6")
     antispam.count_submission(first, "test")
     assert antispam.rate_limited(first, "test") and not antispam.rate_limited(second, "test")
+
+
+def test_production_cache_talks_to_redis(tmp_path):
+    """REDIS_URL really works (the redis client is installed and configured), against the Redis on this machine."""
+    import socket
+
+    try:
+        socket.create_connection(("127.0.0.1", 6379), timeout=1).close()
+    except OSError:
+        pytest.skip("no Redis on 127.0.0.1:6379")
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "cms.settings.production", "SECRET_KEY": "k" * 50,
+           "ALLOWED_HOSTS": "localhost", "REDIS_URL": "redis://127.0.0.1:6379/9",
+           "DATABASE_URL": f"sqlite:///{tmp_path / 'r.sqlite3'}"}
+    code = ("import django; django.setup(); from django.core.cache import cache, caches; "
+            "cache.set('gongkai-test', '公开', 30); print(cache.get('gongkai-test')); print(type(caches['default']).__name__)")
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["公开", "RedisCache"]
+
+
+@pytest.mark.django_db
+def test_feeds_are_served_from_the_page_cache_and_answer_304(client, column, page_cache):
+    ArticlePageFactory(parent=column, slug="news", title="标题")
+    first = client.get("/work/feed/rss/")
+    second = client.get("/work/feed/rss/")
+    assert second["X-Page-Cache"] == "hit" and second.content == first.content
+    again = client.get("/work/feed/rss/", HTTP_IF_NONE_MATCH=first["ETag"])
+    assert again.status_code == 304 and again["ETag"] == first["ETag"]
