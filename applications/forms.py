@@ -4,6 +4,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from core.antispam import ProtectedForm
+from core.lookup import clean_phone
 from core.uploads import validate_public_upload
 
 from .models import ApplicantType, DeliveryMethod, IdType, InformationRequest
@@ -63,10 +64,7 @@ class ApplicationForm(ProtectedForm, forms.ModelForm):
         return number
 
     def clean_phone(self):
-        phone = self.cleaned_data["phone"].strip()
-        if sum(ch.isdigit() for ch in phone) < 7 or any(ch not in "0123456789-+() " for ch in phone):
-            raise forms.ValidationError(_("请填写有效的电话号码"))
-        return phone
+        return clean_phone(self.cleaned_data["phone"])
 
     def clean(self):
         cleaned = super().clean()
@@ -81,12 +79,3 @@ class ApplicationForm(ProtectedForm, forms.ModelForm):
         if method == DeliveryMethod.POST and not cleaned.get("address"):
             self.add_error("address", _("选择邮寄方式时请填写通信地址"))
         return cleaned
-
-
-class StatusForm(forms.Form):
-    tracking_number = forms.CharField(label=gettext_lazy("查询号"), max_length=20)
-    phone_last_four = forms.CharField(label=gettext_lazy("联系电话后四位"), min_length=4, max_length=4,
-                                      widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}))
-
-    def clean_tracking_number(self):
-        return "".join(self.cleaned_data["tracking_number"].split()).upper()

@@ -139,11 +139,6 @@ class InformationRequest(models.Model):
     def masked_id_number(self):
         return mask(self.id_number)
 
-    @property
-    def phone_last_four(self):
-        digits = "".join(ch for ch in self.phone if ch.isdigit())
-        return digits[-4:]
-
     # ---- deadlines ----
     def paused_windows(self):
         """(begin, end) of each wait for 补正 or a third party's opinion; end None while still waiting."""

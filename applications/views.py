@@ -8,7 +8,9 @@ from django.views.decorators.cache import never_cache
 
 from core import antispam
 
-from .forms import ApplicationForm, StatusForm
+from core.lookup import find_own
+
+from .forms import ApplicationForm
 from .models import EventAction, InformationRequest, RequestEvent
 
 SCOPE = "application"
@@ -66,22 +68,15 @@ def _grant(request, application):
 @never_cache
 def status(request):
     """Applicants see their application with the 查询号 and the last four digits of their phone number."""
-    application, form, message = None, StatusForm(request.POST or None), ""
-    if request.method == "POST":
-        if antispam.rate_limited(request, STATUS_SCOPE):
-            return render(request, "applications/too_many.html", status=429)
-        antispam.count_submission(request, STATUS_SCOPE)
-        if form.is_valid():
-            candidate = InformationRequest.objects.filter(tracking_number=form.cleaned_data["tracking_number"]).first()
-            if candidate and candidate.phone_last_four == form.cleaned_data["phone_last_four"]:
-                application = candidate
-                _grant(request, application)
-            else:
-                message = _("查询号或电话号码后四位不正确。")
+    form, application, message = find_own(request, InformationRequest, STATUS_SCOPE)
+    if form is None:
+        return render(request, "applications/too_many.html", status=429)
+    if application:
+        _grant(request, application)
     return render(request, "applications/status.html", {
         "form": form, "application": application, "message": message,
         "events": application.events.exclude(action__in=[EventAction.NOTE, EventAction.EXPORTED]) if application else [],
-    }, status=200 if not message else 404)
+    }, status=404 if message else 200)
 
 
 @never_cache

@@ -1,9 +1,9 @@
 from django import forms
 from django.core.validators import MaxLengthValidator
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from core.antispam import ProtectedForm
+from core.lookup import clean_phone
 
 from .models import ConsultationComment, Message
 
@@ -27,19 +27,7 @@ class MessageForm(ProtectedForm, forms.ModelForm):
         self.fields["content"].validators.append(MaxLengthValidator(3000))
 
     def clean_phone(self):
-        phone = self.cleaned_data["phone"].strip()
-        if sum(ch.isdigit() for ch in phone) < 7 or any(ch not in "0123456789-+() " for ch in phone):
-            raise forms.ValidationError(_("请填写有效的电话号码"))
-        return phone
-
-
-class StatusForm(forms.Form):
-    tracking_number = forms.CharField(label=gettext_lazy("查询号"), max_length=20)
-    phone_last_four = forms.CharField(label=gettext_lazy("联系电话后四位"), min_length=4, max_length=4,
-                                      widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}))
-
-    def clean_tracking_number(self):
-        return "".join(self.cleaned_data["tracking_number"].split()).upper()
+        return clean_phone(self.cleaned_data["phone"])
 
 
 class CommentForm(ProtectedForm, forms.ModelForm):

@@ -62,10 +62,6 @@ class Message(models.Model):
     def __str__(self):
         return f"{self.tracking_number} {self.subject}"
 
-    @property
-    def phone_last_four(self):
-        return "".join(ch for ch in self.phone if ch.isdigit())[-4:]
-
     def days_waiting(self, now=None):
         end = self.replied_at or now or timezone.now()
         return (end - self.submitted_at).days

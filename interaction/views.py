@@ -10,7 +10,9 @@ from django.views.decorators.cache import never_cache
 
 from core import antispam
 
-from .forms import CommentForm, MessageForm, StatusForm
+from core.lookup import find_own
+
+from .forms import CommentForm, MessageForm
 from .models import Message, MessageStatus
 
 SCOPE, STATUS_SCOPE, COMMENT_SCOPE = "mailbox", "mailbox-status", "consultation"
@@ -72,17 +74,9 @@ def done(request):
 
 @never_cache
 def status(request):
-    message, form, error = None, StatusForm(request.POST or None), ""
-    if request.method == "POST":
-        if antispam.rate_limited(request, STATUS_SCOPE):
-            return render(request, "applications/too_many.html", status=429)
-        antispam.count_submission(request, STATUS_SCOPE)
-        if form.is_valid():
-            candidate = Message.objects.filter(tracking_number=form.cleaned_data["tracking_number"]).first()
-            if candidate and candidate.phone_last_four == form.cleaned_data["phone_last_four"]:
-                message = candidate
-            else:
-                error = _("查询号或电话号码后四位不正确。")
+    form, message, error = find_own(request, Message, STATUS_SCOPE)
+    if form is None:
+        return render(request, "applications/too_many.html", status=429)
     return render(request, "interaction/status.html", {"form": form, "message": message, "error": error},
                   status=404 if error else 200)
 
