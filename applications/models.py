@@ -143,7 +143,8 @@ class InformationRequest(models.Model):
     def paused_windows(self):
         """(begin, end) of each wait for 补正 or a third party's opinion; end None while still waiting."""
         windows, open_since = [], {}
-        for event in self.events.order_by("on", "pk"):
+        # Sorted here rather than in SQL, so that lists that prefetch the events run no query per application.
+        for event in sorted(self.events.all(), key=lambda e: (e.on, e.pk)):
             if event.action in PAUSE_STARTS:
                 open_since[PAUSE_STARTS[event.action]] = event.on
             elif event.action in PAUSE_ENDS and PAUSE_ENDS[event.action] in open_since:
