@@ -13,7 +13,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.urls import reverse
 
-from applications.models import EventAction, ExportLog, InformationRequest, RequestEvent, Status
+from applications.models import ExportLog, InformationRequest, RequestEvent, Status
 from applications.setup import ensure_office_group
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
