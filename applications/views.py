@@ -29,7 +29,7 @@ def apply(request):
     if request.method != "POST":
         return _render_form(request, ApplicationForm(request=request, scope=SCOPE))
     if antispam.rate_limited(request, SCOPE):
-        return render(request, "applications/too_many.html", status=429)
+        return antispam.too_many(request)
     form = ApplicationForm(request.POST, request.FILES, request=request, scope=SCOPE)
     if not form.is_valid():
         return _render_form(request, form, status=400)
@@ -70,7 +70,7 @@ def status(request):
     """Applicants see their application with the 查询号 and the last four digits of their phone number."""
     form, application, message = find_own(request, InformationRequest, STATUS_SCOPE)
     if form is None:
-        return render(request, "applications/too_many.html", status=429)
+        return antispam.too_many(request)
     if application:
         _grant(request, application)
     return render(request, "applications/status.html", {

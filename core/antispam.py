@@ -45,6 +45,13 @@ def count_submission(request, scope):
         cache.set(key, 1, window)
 
 
+def too_many(request):
+    """The answer to an address that has used up its submissions: 429 and a page saying when to try again."""
+    from django.shortcuts import render
+
+    return render(request, "core/too_many.html", status=429)
+
+
 def new_question(request, scope):
     """A fresh sum for the form; the answer stays on the server, in the session."""
     a, b = secrets.randbelow(9) + 1, secrets.randbelow(9) + 1

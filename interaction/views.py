@@ -49,7 +49,7 @@ def write(request):
     if request.method != "POST":
         return _render_write(request, MessageForm(request=request, scope=SCOPE))
     if antispam.rate_limited(request, SCOPE):
-        return render(request, "applications/too_many.html", status=429)
+        return antispam.too_many(request)
     form = MessageForm(request.POST, request=request, scope=SCOPE)
     if not form.is_valid():
         return _render_write(request, form, status=400)
@@ -76,7 +76,7 @@ def done(request):
 def status(request):
     form, message, error = find_own(request, Message, STATUS_SCOPE)
     if form is None:
-        return render(request, "applications/too_many.html", status=429)
+        return antispam.too_many(request)
     return render(request, "interaction/status.html", {"form": form, "message": message, "error": error},
                   status=404 if error else 200)
 
@@ -87,7 +87,7 @@ def consultation(request, page):
     if page.is_open():
         if request.method == "POST":
             if antispam.rate_limited(request, COMMENT_SCOPE):
-                return render(request, "applications/too_many.html", status=429)
+                return antispam.too_many(request)
             form = CommentForm(request.POST, request=request, scope=COMMENT_SCOPE)
             if form.is_valid():
                 comment = form.save(commit=False)

@@ -1,4 +1,3 @@
-from django.db.models import Q
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -20,14 +19,9 @@ def mailbox_urls():
     ]
 
 
-def _handles_mail(user):
-    return admin_views.is_office(user) or user.groups.filter(
-        Q(department_as_editors__isnull=False) | Q(department_as_heads__isnull=False)).exists()
-
-
 class MailboxMenuItem(MenuItem):
     def is_shown(self, request):
-        return _handles_mail(request.user)
+        return admin_views.handles_mail(request.user)
 
 
 @hooks.register("register_admin_menu_item")
@@ -67,5 +61,5 @@ class MailboxPanel(Component):
 
 @hooks.register("construct_homepage_panels")
 def mailbox_panel(request, panels):
-    if _handles_mail(request.user):
+    if admin_views.handles_mail(request.user):
         panels.insert(0, MailboxPanel(request.user))
