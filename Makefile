@@ -47,4 +47,4 @@ test: setup-test node_modules/.installed
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 clean:
-	rm -rf $(VENV) node_modules db.sqlite3 db.sqlite3-* media .test-media static
+	rm -rf $(VENV) node_modules db.sqlite3 db.sqlite3-* media .test-media static var

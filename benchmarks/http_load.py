@@ -1,5 +1,7 @@
-"""Throughput and p95 latency of the public pages under gunicorn, against a bare Django view on the same server,
-uncached and with the page cache (Redis), plus a 60-second soak at 50 concurrent clients.
+"""Throughput and p95 latency of the public pages under gunicorn, against a bare Django view on the same server, in
+three modes: nothing cached; page cache off (the worker keeps the site's shared parts in memory, core/site_cache.py,
+as after any publish once a page has been read); page cache on (Redis). Plus a 60-second soak at 50 concurrent
+clients.
 
     python benchmarks/http_load.py [--database postgres://postgres@127.0.0.1:5432/gongkai_bench_http] [--seconds 10]
 
@@ -49,8 +51,12 @@ def prepare(database_url):
     return env
 
 
-def serve(env, cached, workers):
-    env = {**env, "BENCH_PAGE_CACHE": "1" if cached else "0"}
+MODES = {"none": ("0", "0"), "uncached": ("0", "1"), "cached": ("1", "1")}  # (page cache, shared parts)
+
+
+def serve(env, mode, workers):
+    page_cache, site_cache = MODES[mode]
+    env = {**env, "BENCH_PAGE_CACHE": page_cache, "BENCH_SITE_CACHE": site_cache}
     subprocess.run(["redis-cli", "-n", "7", "flushdb"], capture_output=True)
     server = subprocess.Popen([str(Path(sys.executable).parent / "gunicorn"), "cms.wsgi:application", "--bind", f"127.0.0.1:{PORT}",
                                "--workers", str(workers), "--log-level", "warning"],
@@ -86,29 +92,33 @@ def main():
     args = parser.parse_args()
     env = prepare(args.database)
     results = {}
-    for cached in (False, True):
-        server = serve(env, cached, args.workers)
+    for mode in MODES:
+        server = serve(env, mode, args.workers)
         try:
-            results[("bare", cached)] = wrk("/bench/bare/", args.seconds)
+            results[("bare", mode)] = wrk("/bench/bare/", args.seconds)
             for name, path in PAGES.items():
-                results[(name, cached)] = wrk(path, args.seconds)
-                print(name, "cached" if cached else "uncached", results[(name, cached)], flush=True)
-            if cached:
+                results[(name, mode)] = wrk(path, args.seconds)
+                print(name, mode, results[(name, mode)], flush=True)
+            if mode == "cached":
                 soak = wrk("/", args.soak_seconds, connections=50, threads=4)
                 soak_search = wrk(PAGES["search"], max(10, args.soak_seconds // 6), connections=50, threads=4)
         finally:
             stop(server)
     lines = [
         f"gunicorn, {args.workers} workers, PostgreSQL and Redis on the same 2-core machine; wrk, 20 connections, "
-        f"{args.seconds} s per row. Ratio = requests per second ÷ the bare Django view's in the same server mode.",
+        f"{args.seconds} s per row. Ratio = requests per second ÷ the bare Django view's in the same server mode. "
+        "Nothing cached: no page cache, and each request reads the site's shared parts (routes, navigation, settings) "
+        "from the database again. Uncached: no page cache; each worker keeps those shared parts in memory until the "
+        "next publish. Cached: whole pages from Redis.",
         "",
-        "| page | uncached req/s | ratio | p95 ms | cached req/s | ratio | p95 ms |",
-        "|---|---|---|---|---|---|---|",
+        "| page | nothing cached req/s | ratio | uncached req/s | ratio | p95 ms | cached req/s | ratio | p95 ms |",
+        "|---|---|---|---|---|---|---|---|---|",
     ]
     for name in ["bare"] + list(PAGES):
-        u, c = results[(name, False)], results[(name, True)]
-        lines.append(f"| {name} | {u['rps']:.0f} | {u['rps'] / results[('bare', False)]['rps']:.2f}× | {u['p95_ms']:.1f} | "
-                     f"{c['rps']:.0f} | {c['rps'] / results[('bare', True)]['rps']:.2f}× | {c['p95_ms']:.1f} |")
+        n, u, c = (results[(name, mode)] for mode in MODES)
+        ratio = {mode: results[(name, mode)]["rps"] / results[("bare", mode)]["rps"] for mode in MODES}
+        lines.append(f"| {name} | {n['rps']:.0f} | {ratio['none']:.2f}× | {u['rps']:.0f} | {ratio['uncached']:.2f}× | "
+                     f"{u['p95_ms']:.1f} | {c['rps']:.0f} | {ratio['cached']:.2f}× | {c['p95_ms']:.1f} |")
     errors = sum(r["errors"] for r in results.values())
     lines += ["", f"Errors in all rows: {errors}. Soak, 50 concurrent clients: home page {args.soak_seconds} s, "
               f"{soak['requests']} requests, {soak['errors']} errors, p95 {soak['p95_ms']:.1f} ms; search "

@@ -13,3 +13,4 @@ SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = False
 SECURE_HSTS_SECONDS = 0
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
 GONGKAI_PAGE_CACHE = os.environ.get("BENCH_PAGE_CACHE", "1") == "1"
+GONGKAI_SITE_CACHE = os.environ.get("BENCH_SITE_CACHE", "1") == "1"

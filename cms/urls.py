@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -16,10 +16,13 @@ from syndication.robots import robots_txt
 from syndication.sitemaps import SiteSitemap
 from wagtail.contrib.sitemaps.views import sitemap
 
+from core import routing
+
 from .api import api_router
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
+    path("admin/two-factor/", include("two_factor.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
@@ -49,6 +52,8 @@ urlpatterns += i18n_patterns(
     path("apply/done/", application_views.done, name="application_done"),
     path("apply/status/", application_views.status, name="application_status"),
     path("apply/status/file/<str:number>/", application_views.reply_file, name="application_reply_file"),
-    path("", include(wagtail_urls)),
+    # Wagtail's own URLs, with its page view swapped for one that remembers routes (core/routing.py).
+    *[pattern for pattern in wagtail_urls.urlpatterns if getattr(pattern, "name", None) != "wagtail_serve"],
+    re_path(wagtail_urls.serve_pattern, routing.serve, name="wagtail_serve"),
     prefix_default_language=False,
 )

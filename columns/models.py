@@ -10,8 +10,9 @@ from wagtail.models import Page
 from wagtail.api import APIField
 from wagtail.search import index
 
+from core import site_cache
 from core.blocks import BodyBlock
-from core.models import ListedPage
+from core.models import ListedPage, PublicPageMixin
 from governance.forms import GovernedPageForm
 from syndication.mixins import FeedMixin
 
@@ -29,6 +30,21 @@ def paginate(request, queryset, per_page=None):
     return paginator.get_page(request.GET.get("page"))
 
 
+def remembered_page(request, key, queryset):
+    """paginate(), kept until the next publish for an unfiltered list (a list changes only when something in it is
+    published, unpublished, moved or deleted). Filtered or odd requests are worked out each time."""
+    number = request.GET.get("page", "1")
+    if set(request.GET) - {"page"} or not (number.isdigit() and len(number) <= 4):
+        return paginate(request, queryset)
+
+    def build():
+        page = paginate(request, queryset)
+        page.object_list = list(page.object_list)
+        return page
+
+    return site_cache.remember_published(request, (*key, number), build)
+
+
 class UpdateRule(models.TextChoices):
     """How often a column must be updated (国办秘函〔2019〕19号). Auto decides from the column's kind and title."""
 
@@ -40,7 +56,7 @@ class UpdateRule(models.TextChoices):
     NONE = "none", _("不要求定期更新（静态页面、栏目分组）")
 
 
-class ColumnPage(FeedMixin, Page):
+class ColumnPage(PublicPageMixin, FeedMixin, Page):
     """A 栏目. Columns nest; what a column shows depends on its kind."""
 
     kind = models.CharField(_("栏目类型"), max_length=20, choices=ColumnKind.choices, default=ColumnKind.NEWS)
@@ -106,7 +122,7 @@ class ColumnPage(FeedMixin, Page):
     def listed_items(self):
         """Everything published below this column, pinned first, newest first: one query."""
         return (
-            ListedPage.objects.live().public().descendant_of(self)
+            site_cache.public(ListedPage.objects.live()).descendant_of(self)
             .order_by("-pinned", "-date", "-pk")
         )
 
@@ -114,13 +130,13 @@ class ColumnPage(FeedMixin, Page):
         from disclosure.models import DocumentPage
 
         return (
-            DocumentPage.objects.live().public().descendant_of(self)
+            site_cache.public(DocumentPage.objects.live()).descendant_of(self)
             .select_related("topic")
             .order_by("-pinned", "-date", "-pk")
         )
 
     def get_sub_columns(self):
-        return ColumnPage.objects.child_of(self).live().public().order_by("path")
+        return site_cache.public(ColumnPage.objects.child_of(self).live()).order_by("path")
 
     def serve(self, request, *args, **kwargs):
         if self.is_link:
@@ -129,22 +145,27 @@ class ColumnPage(FeedMixin, Page):
                 return redirect(target)
         return super().serve(request, *args, **kwargs)
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        # Side navigation: this column's sub-columns, or else its siblings under the parent column.
+    def aside(self):
+        """Side navigation: (column, its sub-columns): this column's own, or else its siblings under the parent."""
         sub_columns = list(self.get_sub_columns())
         if sub_columns:
-            context["aside_column"], context["aside_items"] = self, sub_columns
-        else:
-            parent = self.get_parent().specific
-            if isinstance(parent, ColumnPage):
-                context["aside_column"], context["aside_items"] = parent, list(parent.get_sub_columns())
+            return self, sub_columns
+        parent = self.get_parent().specific
+        if isinstance(parent, ColumnPage):
+            return parent, list(parent.get_sub_columns())
+        return None
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        aside = site_cache.remember(request, ("column-aside", self.pk), self.aside)
+        if aside:
+            context["aside_column"], context["aside_items"] = aside
         if self.kind == ColumnKind.NEWS:
-            context["items"] = paginate(request, self.listed_items())
+            context["items"] = remembered_page(request, ("column-items", self.pk), self.listed_items())
         elif self.kind == ColumnKind.CATALOGUE:
             from disclosure.filters import CatalogueFilters
 
             filters = CatalogueFilters(request.GET, queryset=self.catalogue_items())
             context["filters"] = filters
-            context["items"] = paginate(request, filters.qs)
+            context["items"] = remembered_page(request, ("catalogue-items", self.pk), filters.qs)
         return context

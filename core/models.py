@@ -53,6 +53,17 @@ class SiteSettings(BaseSiteSetting):
         verbose_name = _("网站信息")
         verbose_name_plural = _("网站信息")
 
+    @classmethod
+    def for_request(cls, request):
+        """Wagtail's for_request, read once per worker and content version (saving settings bumps it) rather than
+        once per request. The object is shared: read it, don't change it."""
+        from core import site_cache
+
+        site = site_cache.site(request)
+        if site is None:
+            return super().for_request(request)
+        return site_cache.remember(request, ("settings", site.pk), lambda: cls.for_site(site))
+
     def localized_name(self):
         """The site's name in the language being read."""
         from django.utils.translation import get_language
@@ -65,8 +76,21 @@ class SiteSettings(BaseSiteSetting):
         return self.agency_code or settings.GONGKAI_AGENCY_CODE
 
 
+class PublicPageMixin:
+    """For page types the public reads: the privacy check behind every page view needs no query while no page of
+    the site is private (almost always, on a disclosure site)."""
 
-class ListedPage(Page):
+    def get_view_restrictions(self):
+        from wagtail.models import PageViewRestriction
+
+        from core import site_cache
+
+        if not site_cache.has_view_restrictions():
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
+
+
+class ListedPage(PublicPageMixin, Page):
     """A page that appears in column lists: news, disclosed documents, reports.
 
     A concrete parent table (not an abstract class) so that one query lists every kind of

@@ -10,7 +10,7 @@ from django.http import HttpResponseNotModified
 from django.utils.cache import patch_cache_control
 
 from reading.preferences import COOKIE as READING_COOKIE
-from syndication.cache import content_version
+from core import site_cache
 
 SKIP_PREFIXES = ("/admin/", "/django-admin/", "/api/", "/documents/", "/reading/", "/apply/", "/mailbox/write/",
                  "/mailbox/status/", "/mailbox/done/", "/static/", "/media/")
@@ -26,7 +26,7 @@ def enabled():
 def _key(request):
     path = request.get_full_path()
     raw = "|".join([getattr(request, "LANGUAGE_CODE", ""), request.COOKIES.get(READING_COOKIE, ""), request.get_host(), path])
-    return f"gongkai:page:{content_version()}:{hashlib.sha256(raw.encode('utf-8')).hexdigest()}"
+    return f"gongkai:page:{site_cache.version(request)}:{hashlib.sha256(raw.encode('utf-8')).hexdigest()}"
 
 
 def _cacheable_request(request):

@@ -4,12 +4,13 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.api import APIField
 from wagtail.models import Page
 
-from core.models import ListedPage
+from core import site_cache
+from core.models import ListedPage, PublicPageMixin
 from governance.forms import GovernedPageForm
 from syndication.mixins import FeedMixin
 
 
-class HomePage(FeedMixin, Page):
+class HomePage(PublicPageMixin, FeedMixin, Page):
     """The bureau's front page: priorities first (要闻), then the lists the public checks most."""
 
     intro = models.TextField(_("网站简介"), blank=True)
@@ -49,19 +50,28 @@ class HomePage(FeedMixin, Page):
 
     def featured_items(self):
         return (
-            ListedPage.objects.live().public().descendant_of(self).filter(featured=True)
+            site_cache.public(ListedPage.objects.live()).descendant_of(self).filter(featured=True)
             .order_by("-pinned", "-date", "-pk")[: self.list_length]
         )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["featured"] = self.featured_items()
-        lists = []
+        # The lists change only when something is published, so they are kept until then (as the feeds are).
+        context["featured"], context["home_lists"] = site_cache.remember_published(request, ("home-lists", self.pk), self.lists)
+        context["columns"] = site_cache.remember(
+            request, ("home-column-entries", self.pk), lambda: list(site_cache.public(self.get_children().live()).in_menu().specific()))
+        return context
+
+    def lists(self):
+        """(要闻 items, [(column, its newest items)])."""
+        return list(self.featured_items()), [(column, list(column.listed_items()[: self.list_length])) for column in self.list_columns()]
+
+    def list_columns(self):
+        """The columns whose newest items the page lists, in this page's language."""
+        columns = []
         for column in (self.news_column, self.notices_column, self.disclosure_column):
             # A translated home page shares these links with its source; show each column in this page's language.
             column = column.get_translation_or_none(self.locale) or column if column is not None else None
             if column is not None and column.live:
-                lists.append((column, column.listed_items()[: self.list_length]))
-        context["home_lists"] = lists
-        context["columns"] = self.get_children().live().public().in_menu().specific()
-        return context
+                columns.append(column)
+        return columns

@@ -54,3 +54,11 @@ class ArticlePage(ListedPage):
     class Meta:
         verbose_name = _("文章")
         verbose_name_plural = _("文章")
+
+    def get_context(self, request, *args, **kwargs):
+        from core import site_cache
+
+        context = super().get_context(request, *args, **kwargs)
+        context["tag_names"] = site_cache.remember_published(
+            request, ("article-tags", self.pk), lambda: [tag.name for tag in self.tags.all()])
+        return context

@@ -1,11 +1,21 @@
+from functools import lru_cache
+from urllib.parse import quote
+
+from django.urls import reverse
 from django.utils.translation import get_language
 
 from . import preferences
 
 
+@lru_cache(maxsize=None)
+def _toggle_url(name):
+    return reverse("reading_toggle", args=[name])
+
+
 def reading(request):
     chosen = preferences.read(request)
     language = get_language() or ""
+    back = quote(request.get_full_path(), safe="/")
     traditional = chosen.get("script") == "hant" and language.startswith("zh")
     return {
         "reading": chosen,
@@ -13,7 +23,8 @@ def reading(request):
         # The page is converted to Traditional characters after rendering; its lang says so.
         "page_lang": "zh-Hant" if traditional else ("zh-Hans" if language.startswith("zh") else language),
         "reading_options": [
-            {"name": name, "on": name in chosen, "label": off_label if name in chosen else on_label}
+            {"name": name, "on": name in chosen, "label": off_label if name in chosen else on_label,
+             "url": f"{_toggle_url(name)}?next={back}"}
             for name, (_value, on_label, off_label) in preferences.OPTIONS.items()
             if name != "script" or language.startswith("zh")
         ],

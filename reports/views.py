@@ -1,6 +1,6 @@
 from django.shortcuts import render
 from django.utils.translation import gettext as _
-from wagtail.models import Site
+from core import site_cache
 
 from .compare import FIGURES, bar_chart, series
 from .models import AnnualReportPage
@@ -8,10 +8,10 @@ from .models import AnnualReportPage
 
 def compare(request):
     """Chosen figures of the annual reports across years, as an SVG chart and a table."""
-    site = Site.find_for_request(request)
-    reports = AnnualReportPage.objects.live().public()
-    if site:
-        reports = reports.descendant_of(site.root_page.localized)
+    reports = site_cache.public(AnnualReportPage.objects.live(), request)
+    root = site_cache.home(request)
+    if root is not None:
+        reports = reports.descendant_of(root)
     figure = request.GET.get("figure", "received")
     message = ""
     if figure not in FIGURES:

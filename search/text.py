@@ -94,6 +94,17 @@ def normalise_char(char):
     return char.translate(_table()).lower()
 
 
+@lru_cache(maxsize=1)
+def uneven_chars():
+    """Characters whose normal form is not exactly one character (ligatures, ㈱, a few capitals): text without any
+    of them normalises character for character, so positions in it need no mapping."""
+    table = _table()
+    uneven = {chr(code) for code, normal in table.items() if len(normal.lower()) != 1}
+    uneven.update(chr(code) for code in range(0x20, 0x10000)
+                  if not 0xD800 <= code <= 0xDFFF and code not in table and len(chr(code).lower()) != 1)
+    return frozenset(uneven)
+
+
 def is_unknown_word(word):
     """A Chinese word of two or more characters that is not in the dictionary (jieba's HMM made it up)."""
     return len(word) > 1 and bool(_CJK_WORD.fullmatch(word)) and not _ensure_ready().has_word(word)

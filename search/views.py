@@ -10,9 +10,10 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from wagtail.contrib.search_promotions.models import Query
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
 from columns.models import ColumnPage
+from core import site_cache
 from core.models import ListedPage
 
 from . import highlight
@@ -26,11 +27,10 @@ DATE_SORT_LIMIT = 1000
 
 
 def site_pages(request):
-    site = Site.find_for_request(request)
-    pages = Page.objects.live().public()
-    if not site:
+    pages = site_cache.public(Page.objects.live(), request)
+    root = site_cache.home(request)  # search the language being read
+    if root is None:
         return pages, None
-    root = site.root_page.localized  # search the language being read
     return pages.descendant_of(root, inclusive=True), root
 
 
@@ -63,7 +63,7 @@ def result_rows(results, query):
 
 def search(request):
     pages, root = site_pages(request)
-    columns = list(ColumnPage.objects.child_of(root).live().public()) if root else []
+    columns = list(site_cache.public(ColumnPage.objects.child_of(root).live())) if root else []
     form = SearchForm(request.GET, columns)
     form.is_valid()
     query = form.value("query") or ""

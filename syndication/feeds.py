@@ -12,8 +12,9 @@ from django.contrib.syndication.views import Feed
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
 from django.utils.translation import gettext as _
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
+from core import site_cache
 from core.models import ListedPage
 
 FEED_LENGTH = 30
@@ -66,7 +67,7 @@ class ListFeed(Feed):
 
     def get_object(self, request, page):
         self.request = request
-        site = Site.find_for_request(request)
+        site = site_cache.site(request)
         self.root_url = site.root_url if site else request.build_absolute_uri("/").rstrip("/")
         return page
 
@@ -91,7 +92,7 @@ class ListFeed(Feed):
         # Computed once per feed object: the view reads them again for Last-Modified.
         if getattr(self, "_items", None) is None:
             self._items = list(
-                ListedPage.objects.live().public().descendant_of(page).specific().order_by("-date", "-pk")[:FEED_LENGTH]
+                site_cache.public(ListedPage.objects.live()).descendant_of(page).specific().order_by("-date", "-pk")[:FEED_LENGTH]
             )
             self._parent_titles = dict(
                 Page.objects.filter(path__in={i.path[: -Page.steplen] for i in self._items}).values_list("path", "title")

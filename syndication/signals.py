@@ -17,7 +17,7 @@ post_delete.connect(_page_deleted, dispatch_uid="syndication-page-deleted")
 
 
 def _shown_model_saved(sender, **kwargs):
-    """Things shown on public pages besides pages: settings (footer, site name), taxonomies, published replies."""
+    """Things shown on public pages besides pages: settings (footer, site name), taxonomies, published replies, who may see a page."""
     content_changed()
 
 
@@ -26,7 +26,8 @@ def _connect_shown_models():
     from django.db.models.signals import post_save
 
     for label in ("core.SiteSettings", "disclosure.TopicCategory", "interaction.Message", "interaction.ConsultationComment",
-                  "governance.Department", "wagtailcore.Site", "wagtailcore.Locale"):
+                  "governance.Department", "wagtailcore.Site", "wagtailcore.Locale",
+                  "wagtailcore.PageViewRestriction"):
         model = apps.get_model(label)
         post_save.connect(_shown_model_saved, sender=model, dispatch_uid=f"content-version-save-{label}")
         post_delete.connect(_shown_model_saved, sender=model, dispatch_uid=f"content-version-delete-{label}")

@@ -2,6 +2,8 @@ from django.db.models import Q
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
+from core import site_cache
+
 
 class SiteSitemap(Sitemap):
     """Every live public page of the site in every language: the home page's translations are trees of their
@@ -12,4 +14,4 @@ class SiteSitemap(Sitemap):
         trees = Q()
         for home in [root, *root.get_translations()]:
             trees |= Q(path__startswith=home.path)
-        return Page.objects.filter(trees).live().public().order_by("path").defer_streamfields().specific()
+        return site_cache.public(Page.objects.filter(trees).live()).order_by("path").defer_streamfields().specific()

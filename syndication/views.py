@@ -5,11 +5,10 @@ from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
-from wagtail.models import Site
 
 from columns.models import ColumnKind, ColumnPage
+from core import site_cache
 
-from .cache import content_version
 from .feeds import AtomListFeed, ListFeed
 
 FEED_CACHE_SECONDS = 3600
@@ -18,7 +17,7 @@ FEED_CACHE_SECONDS = 3600
 def serve_feed(request, page, atom=False):
     """A list's feed, cached until published content changes, with ETag and Last-Modified (304 on repeat)."""
     kind = "atom" if atom else "rss"
-    key = f"syndication:feed:{kind}:{page.pk}:{request.get_host()}:{content_version()}"
+    key = f"syndication:feed:{kind}:{page.pk}:{request.get_host()}:{site_cache.version(request)}"
     cached = cache.get(key)
     if cached is None:
         feed = (AtomListFeed if atom else ListFeed)()
@@ -43,13 +42,12 @@ def serve_feed(request, page, atom=False):
 
 
 def feed_columns(root):
-    return ColumnPage.objects.descendant_of(root).live().public().filter(kind__in=[ColumnKind.NEWS, ColumnKind.CATALOGUE]).order_by("path")
+    return site_cache.public(ColumnPage.objects.descendant_of(root).live()).filter(kind__in=[ColumnKind.NEWS, ColumnKind.CATALOGUE]).order_by("path")
 
 
 def feed_list(request):
     """Every feed of the site, for people who subscribe by hand."""
-    site = Site.find_for_request(request)
-    root = site.root_page.localized.specific if site else None
+    root = site_cache.home(request)
     return TemplateResponse(request, "syndication/feed_list.html", {
         "root": root,
         "columns": feed_columns(root) if root else [],

@@ -36,6 +36,11 @@ INSTALLED_APPS = [
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.frontend_cache",
     "axes",
+    # Two-step admin login (one-time passwords from an authenticator app, plus backup codes).
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "two_factor",
     "csp",
     "django.contrib.sitemaps",
     "corsheaders",
@@ -74,6 +79,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "two_factor.middleware.AdminTwoFactorMiddleware",
     # After authentication: only anonymous readers get cached pages.
     "core.page_cache.PageCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -226,6 +233,20 @@ AXES_RESET_ON_SUCCESS = True
 GONGKAI_CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "")
 if GONGKAI_CLIENT_IP_HEADER:
     AXES_IPWARE_META_PRECEDENCE_ORDER = [GONGKAI_CLIENT_IP_HEADER, "REMOTE_ADDR"]
+
+# The embedded default keeps its cache in files, shared by the web server and the scheduler (run_scheduler), so a
+# page the scheduler publishes invalidates the web server's cached pages too. Production uses Redis (REDIS_URL).
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(BASE_DIR / "var" / "cache"),
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    }
+}
+
+# Two-step admin login: "optional" (each editor may turn it on in 账户设置), "required" (every editor must), "off".
+GONGKAI_ADMIN_TWO_FACTOR = os.environ.get("ADMIN_TWO_FACTOR", "optional")
+OTP_TOTP_ISSUER = os.environ.get("ADMIN_TWO_FACTOR_ISSUER", "Gongkai")
 
 # Whole-page cache for anonymous readers (core/page_cache.py).
 GONGKAI_PAGE_CACHE = True

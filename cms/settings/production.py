@@ -15,7 +15,7 @@ if os.environ.get("DATABASE_URL"):
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "core.redis_cache.RedisCache",
             "LOCATION": os.environ["REDIS_URL"],
         }
     }

@@ -1,41 +1,93 @@
 from django import template
-from wagtail.models import Page, Site
+from django.template.loader import render_to_string
+from django.utils.translation import get_language
+
+from core import site_cache
 
 register = template.Library()
 
 
-def _site_root(context):
-    request = context.get("request")
-    site = Site.find_for_request(request) if request else None
-    # The home page in the language being read (/en/ has its own tree).
-    return site.root_page.localized if site else None
+class RememberNode(template.Node):
+    def __init__(self, nodelist, parts):
+        self.nodelist, self.parts = nodelist, parts
+
+    def render(self, context):
+        request = context.get("request")
+        site = site_cache.site(request)
+        key = ("fragment", getattr(site, "pk", None), get_language(), tuple(str(part.resolve(context)) for part in self.parts))
+        return site_cache.remember(request, key, lambda: self.nodelist.render(context))
 
 
-@register.inclusion_tag("core/includes/main_nav.html", takes_context=True)
+@register.tag
+def remember(parser, token):
+    """{% remember "name" value… %}…{% endremember %}: the enclosed output, rendered once per worker, content
+    version, site, language and the values given. For parts every page repeats (footer, navigation)."""
+    parts = [parser.compile_filter(bit) for bit in token.split_contents()[1:]]
+    nodelist = parser.parse(("endremember",))
+    parser.delete_first_token()
+    return RememberNode(nodelist, parts)
+
+
+def _nav_items(request, root):
+    """(title, url, path) of the home page and the first-level columns, in tree order."""
+    items = [(root.title, root.get_url(request), root.path)]
+    for item in site_cache.public(root.get_children().live().in_menu(), request).specific():
+        items.append((item.title, nav_url(item, request), item.path))
+    return items
+
+
+@register.simple_tag(takes_context=True)
 def main_nav(context, current=None):
     """The first-level columns, in tree order, marking the one the current page belongs to."""
-    root = _site_root(context)
-    current = current or context.get("page")
     request = context.get("request")
+    root = site_cache.home(request)
+    current = current or context.get("page")
     active_path = getattr(current, "path", "") or ""
     entries = []
     if root:
-        entries.append({"title": root.title, "url": root.get_url(request), "current": "page" if active_path == root.path else None})
-        for item in root.get_children().live().public().in_menu().specific():
-            if active_path == item.path:
+        items = site_cache.remember(request, ("nav", root.pk, request.get_host() if request else ""), lambda: _nav_items(request, root))
+        for index, (title, url, path) in enumerate(items):
+            if active_path == path:
                 state = "page"
-            elif active_path.startswith(item.path):
+            elif index and active_path.startswith(path):
                 state = "true"
             else:
                 state = None
-            entries.append({"title": item.title, "url": nav_url(item, request), "current": state})
-    return {"entries": entries}
+            entries.append({"title": title, "url": url, "current": state})
+    # Rendered once for each set of marks: every page of a column shares its navigation.
+    key = ("nav-html", get_language(), tuple((entry["url"], entry["title"], entry["current"]) for entry in entries))
+    return site_cache.remember(request, key, lambda: render_to_string("core/includes/main_nav.html", {"entries": entries}))
+
+
+@register.filter
+def isodate(value):
+    """A date as 2024-05-31: what |date:"Y-m-d" gives, without its format machinery (lists show dozens)."""
+    if not value:
+        return ""
+    return value.date().isoformat() if hasattr(value, "date") and callable(value.date) else value.isoformat()
+
+
+@register.simple_tag(takes_context=True)
+def page_meta(context, page):
+    """What the <head> says about a page: description, canonical address, publication date. Worked out here
+    because most page types lack some of these fields, and a failed lookup in a template is slow."""
+    if page is None or not getattr(page, "pk", None) or not getattr(page, "path", None):
+        return {}
+    description = (getattr(page, "search_description", "") or getattr(page, "summary", "")
+                   or getattr(page, "intro", "") or "")
+    date = getattr(page, "date", None)
+    return {
+        "description": description,
+        "canonical": page.get_full_url(context.get("request")),
+        "date": date.isoformat() if date else "",
+    }
 
 
 @register.inclusion_tag("core/includes/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context, page):
-    ancestors = Page.objects.ancestor_of(page).filter(depth__gte=2) if page else []
-    return {"request": context.get("request"), "ancestors": ancestors, "page": page}
+    request = context.get("request")
+    ancestors = site_cache.ancestors(request, page) if page and getattr(page, "path", None) else []
+    return {"request": request, "ancestors": ancestors, "page": page}
 
 
 @register.filter
@@ -53,7 +105,7 @@ def _translations(context, page):
     from django.conf import settings
     from django.urls import translate_url
     from django.utils.translation import get_language
-    from wagtail.models import Locale
+    from wagtail.models import Page
 
     request = context.get("request")
     current = get_language()
@@ -62,26 +114,34 @@ def _translations(context, page):
     memo = getattr(request, "_gongkai_translations", None) if request is not None else None
     if memo is not None and memo_key in memo:
         return memo[memo_key]
-    site = Site.find_for_request(request) if request else None
-    locales = {locale.language_code: locale for locale in Locale.objects.all()}
+    site = site_cache.site(request)
+    locales = site_cache.locales(request)
+    # All of the page's live translations in one query.
+    translations = {}
+    if page is not None and getattr(page, "pk", None) and getattr(page, "translation_key", None):
+        translations = site_cache.remember(request, ("translations", page.translation_key), lambda: {
+            translation.locale_id: translation for translation in Page.objects.filter(translation_key=page.translation_key, live=True)})
     links = []
     for code, name in settings.LANGUAGES:
         url, exact = None, False
         locale = locales.get(code)
-        if page is not None and getattr(page, "pk", None) and locale is not None:
-            translation = page.get_translation_or_none(locale)
-            if translation is not None and translation.live:
-                url, exact = translation.get_url(request), True
+        if locale is not None and locale.pk in translations:
+            url, exact = translations[locale.pk].get_url(request), True
         if url is None and (page is None or not getattr(page, "pk", None)) and request is not None:
             url, exact = translate_url(request.get_full_path(), code), True
         if url is None and site and locale is not None:
-            home = site.root_page.get_translation_or_none(locale)
-            url = home.get_url(request) if home is not None and home.live else None
+            url = site_cache.remember(request, ("home-url", site.pk, code, request.get_host() if request else ""),
+                                      lambda: _home_url(request, site, locale))
         if url:
             links.append({"code": code, "name": name, "url": url, "current": code == current, "exact": exact})
     if request is not None:
         request._gongkai_translations = {**(memo or {}), memo_key: links}
     return links
+
+
+def _home_url(request, site, locale):
+    home = site.root_page.get_translation_or_none(locale)
+    return home.get_url(request) if home is not None and home.live else None
 
 
 @register.inclusion_tag("core/includes/language_links.html", takes_context=True)

@@ -1,6 +1,7 @@
 from django import template
 from django.utils.translation import gettext as _
-from wagtail.models import Site
+
+from core import site_cache
 
 register = template.Library()
 
@@ -16,13 +17,13 @@ def feed_urls(page, request):
 def feed_links(context, page=None):
     """<link rel="alternate"> for the site's latest feed, and for the page's own when it is a list."""
     request = context.get("request")
-    site = Site.find_for_request(request) if request else None
+    site = site_cache.site(request)
     links = []
     if site:
         from core.models import SiteSettings
 
-        root = site.root_page.localized  # the home page in the language being read
-        name = SiteSettings.for_site(site).localized_name() or root.title
+        root = site_cache.home(request)  # the home page in the language being read
+        name = SiteSettings.for_request(request).localized_name() or root.title
         links.append((_("%(site)s 最新信息") % {"site": name}, feed_urls(root, request)))
     if page is not None and getattr(page, "has_feed", None) and page.has_feed() and (not site or page.pk != root.pk):
         links.append((page.title, feed_urls(page, request)))

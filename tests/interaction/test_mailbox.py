@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from interaction.models import ConsultationComment, ConsultationPage, Message, MessageStatus
 from tests.governance.conftest import bureau  # noqa: F401  (fixture)
+from syndication.cache import content_changed
 
 
 def answer(client, path):
@@ -136,11 +137,14 @@ def test_a_consultation_takes_comments_until_it_closes_by_itself(client, column)
     assert bad.status_code == 400 and ConsultationComment.objects.count() == 1
 
     ConsultationPage.objects.filter(pk=page.pk).update(closes_on=today - datetime.timedelta(days=1))  # the day after closing
+    content_changed()  # (the update above stands in for a day passing; pages kept in memory are read again)
     closed = client.get("/work/voucher/").content.decode()
     assert "已结束" in closed and "征求意见期间共收到意见 1 条" in closed and "提交意见" not in closed
     late = client.post("/work/voucher/", {**data, "answer": "1"})
     assert late.status_code == 410 and ConsultationComment.objects.count() == 1
-    ConsultationPage.objects.filter(pk=page.pk).update(feedback_summary="<p>采纳 1 条：兑付周期缩短为 30 天。</p>")
+    page = ConsultationPage.objects.get(pk=page.pk)
+    page.feedback_summary = "<p>采纳 1 条：兑付周期缩短为 30 天。</p>"
+    page.save_revision().publish()
     assert "采纳 1 条" in client.get("/work/voucher/").content.decode()
     assert "建议把创新券" not in closed  # individual comments are not published
 

@@ -77,3 +77,50 @@ def test_concurrent_imports_and_saves(tmp_path):
     assert errors == [] and len(saved) == 4
     assert page.revisions.filter(pk__in=saved).count() == 4
     assert DocumentPage.objects.get(pk=page.pk).get_latest_revision().pk in saved
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_editors_adding_pages_under_one_column_at_once():
+    """Five editors publish a new article in the same column at the same instant: five articles, a sound tree
+    (django-treebeard locks the parent row while it picks the new page's place)."""
+    if connection.vendor != "postgresql":
+        pytest.skip("concurrency is tested on PostgreSQL, the production database")
+    from django.contrib.auth import get_user_model
+    from django.test import Client
+    from wagtail.models import Page
+
+    from news.models import ArticlePage
+    from tests.factories import ColumnPageFactory, HomePageFactory
+    from tests.governance.conftest import add_url, article_form
+
+    _base_rows()
+    root = Page.objects.get(depth=1)
+    home = HomePageFactory(parent=root, slug="concurrent-admin-home")
+    column = ColumnPageFactory(parent=home, slug="work", kind="news")
+    editor = get_user_model().objects.create_superuser("concurrent-editor", "e@example.com", "pw")
+    url = add_url(column)
+    barrier = threading.Barrier(5)
+    statuses, errors = [], []
+
+    def publish(n):
+        try:
+            client = Client()
+            client.force_login(editor)
+            barrier.wait(timeout=30)
+            response = client.post(url, article_form(title=f"同时发布的动态{n}", slug=f"item-{n}", action="action-publish"))
+            statuses.append(response.status_code)
+        except BaseException as error:  # noqa: BLE001
+            errors.append(repr(error))
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=publish, args=(n,)) for n in range(5)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    assert errors == [] and statuses == [302] * 5
+    articles = ArticlePage.objects.child_of(column)
+    assert sorted(articles.values_list("title", flat=True)) == [f"同时发布的动态{n}" for n in range(5)]
+    assert articles.filter(live=True).count() == 5
+    assert Page.find_problems() == ([], [], [], [], [])
