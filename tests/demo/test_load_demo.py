@@ -25,8 +25,8 @@ def load_demo():
 
 
 @pytest.fixture
-def demo(db):
-    return load_demo()
+def demo(demo_module, db):
+    return demo_module
 
 
 @pytest.mark.django_db

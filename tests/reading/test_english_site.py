@@ -10,12 +10,11 @@ from django.conf import settings
 from wagtail.models import Locale, Page
 
 from reports.models import AnnualReportPage
-from tests.demo.test_load_demo import load_demo
 
 
 @pytest.fixture
-def demo(db):
-    return load_demo()
+def demo(demo_module, db):
+    return demo_module
 
 
 def soup_of(client, path):
