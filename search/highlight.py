@@ -11,6 +11,10 @@ from . import text as search_text
 def _normalised_with_positions(original):
     if search_text.uneven_chars().isdisjoint(original):  # the usual case, done in C: one character each
         return search_text.normalise(original), range(len(original))
+    return _normalised_char_by_char(original)
+
+
+def _normalised_char_by_char(original):
     chars, positions = [], []
     for index, char in enumerate(original):
         for normal in search_text.normalise_char(char):

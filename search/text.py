@@ -102,6 +102,7 @@ def uneven_chars():
     uneven = {chr(code) for code, normal in table.items() if len(normal.lower()) != 1}
     uneven.update(chr(code) for code in range(0x20, 0x10000)
                   if not 0xD800 <= code <= 0xDFFF and code not in table and len(chr(code).lower()) != 1)
+    uneven.add("Σ")  # lowercases to ς at the end of a word: str.lower() looks at its neighbours
     return frozenset(uneven)
 
 
