@@ -100,10 +100,10 @@ def locales(request):
     return remember(request, "locales", lambda: {locale.language_code: locale for locale in Locale.objects.all()})
 
 
-def active_locale(request):
-    from wagtail.models import Locale
-
-    return locales(request).get(get_language()) or Locale.get_default()
+def menu_columns(request, root):
+    """The first-level columns shown in menus, in tree order, as their own page types."""
+    return remember(request, ("menu-columns", root.pk),
+                    lambda: list(public(root.get_children().live().in_menu(), request).specific()))
 
 
 def has_view_restrictions(request=None):

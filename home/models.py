@@ -58,8 +58,7 @@ class HomePage(PublicPageMixin, FeedMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         # The lists change only when something is published, so they are kept until then (as the feeds are).
         context["featured"], context["home_lists"] = site_cache.remember_published(request, ("home-lists", self.pk), self.lists)
-        context["columns"] = site_cache.remember(
-            request, ("home-column-entries", self.pk), lambda: list(site_cache.public(self.get_children().live()).in_menu().specific()))
+        context["columns"] = site_cache.menu_columns(request, self)
         return context
 
     def lists(self):

@@ -28,4 +28,5 @@ def reading(request):
             for name, (_value, on_label, off_label) in preferences.OPTIONS.items()
             if name != "script" or language.startswith("zh")
         ],
+        "reading_reset_url": f"{_toggle_url('reset')}?next={back}",
     }

@@ -6,7 +6,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django_otp import login as otp_login
-from django_otp import match_token, user_has_device
+from django_otp import match_token
 
 from . import devices
 from .forms import TokenForm
@@ -32,7 +32,7 @@ def _signed_in(view):
 @_signed_in
 def verify(request):
     """The second step of signing in."""
-    if request.user.is_verified() or not user_has_device(request.user):
+    if request.user.is_verified() or not devices.enrolled(request.user):
         return redirect(_next(request))
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

@@ -31,7 +31,7 @@ def remember(parser, token):
 def _nav_items(request, root):
     """(title, url, path) of the home page and the first-level columns, in tree order."""
     items = [(root.title, root.get_url(request), root.path)]
-    for item in site_cache.public(root.get_children().live().in_menu(), request).specific():
+    for item in site_cache.menu_columns(request, root):
         items.append((item.title, nav_url(item, request), item.path))
     return items
 
