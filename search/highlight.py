@@ -2,6 +2,8 @@
 Traditional characters, full-width digits and capitals in the page show as they are while matching the
 normalised query."""
 
+from bisect import bisect_left
+
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
@@ -9,8 +11,11 @@ from . import text as search_text
 
 
 def _normalised_with_positions(original):
-    if search_text.uneven_chars().isdisjoint(original):  # the usual case, done in C: one character each
-        return search_text.normalise(original), range(len(original))
+    normal = search_text.normalise(original)
+    # No character normalises to nothing, so equal lengths mean every character gave exactly one: positions map
+    # one to one (the usual case). Σ is the exception: str.lower() makes it ς at the end of a word, σ on its own.
+    if len(normal) == len(original) and "Σ" not in original:
+        return normal, range(len(original))
     return _normalised_char_by_char(original)
 
 
@@ -80,9 +85,10 @@ def snippet(original, query, length=120):
     start = 0
     if ranges:
         # The window that shows the most matches (ties: the earliest).
-        candidates = ranges[:200]
-        best = max(candidates, key=lambda r: (sum(1 for o in candidates if r[0] <= o[0] < r[0] + length * 2 // 3), -r[0]))
-        start = max(0, best[0] - length // 3)
+        starts = [r[0] for r in ranges]
+        reach = length * 2 // 3
+        best = max(starts, key=lambda s: (bisect_left(starts, s + reach) - bisect_left(starts, s), -s))
+        start = max(0, best - length // 3)
     end = min(len(original), start + length)
     start = max(0, min(start, end - length))
     body = render(original, ranges, start, end)

@@ -83,27 +83,39 @@ def _table():
     return mapping
 
 
+@lru_cache(maxsize=1)
+def _mapped_chars():
+    """A regular expression matching any character the table changes, as ranges. Most of a Chinese text maps to
+    itself, so substituting only the matches is four times faster than str.translate, which looks up every
+    character in a Python dict (2 ms for a 30,000-character regulation, normalised on every search hit)."""
+    ranges = []
+    for code in sorted(_table()):
+        if ranges and ranges[-1][1] == code - 1:
+            ranges[-1][1] = code
+        else:
+            ranges.append([code, code])
+    parts = (re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges)
+    return re.compile("[" + "".join(parts) + "]")
+
+
+@lru_cache(maxsize=1)
+def _table_by_char():
+    return {chr(code): normal for code, normal in _table().items()}
+
+
+def _mapped(match):
+    return _table_by_char()[match.group()]
+
+
 def normalise(text):
     if not text:
         return ""
-    return text.translate(_table()).lower()
+    return _mapped_chars().sub(_mapped, text).lower()
 
 
 def normalise_char(char):
     """One character's normal form (possibly several characters)."""
     return char.translate(_table()).lower()
-
-
-@lru_cache(maxsize=1)
-def uneven_chars():
-    """Characters whose normal form is not exactly one character (ligatures, ㈱, a few capitals): text without any
-    of them normalises character for character, so positions in it need no mapping."""
-    table = _table()
-    uneven = {chr(code) for code, normal in table.items() if len(normal.lower()) != 1}
-    uneven.update(chr(code) for code in range(0x20, 0x10000)
-                  if not 0xD800 <= code <= 0xDFFF and code not in table and len(chr(code).lower()) != 1)
-    uneven.add("Σ")  # lowercases to ς at the end of a word: str.lower() looks at its neighbours
-    return frozenset(uneven)
 
 
 def is_unknown_word(word):

@@ -250,6 +250,9 @@ OTP_TOTP_ISSUER = os.environ.get("ADMIN_TWO_FACTOR_ISSUER", "Gongkai")
 
 # Whole-page cache for anonymous readers (core/page_cache.py).
 GONGKAI_PAGE_CACHE = True
+# Seconds a worker may go on using the content version it last read (syndication/cache.py) instead of asking the
+# shared cache on every request: a publish in another worker or the scheduler shows there within this time.
+GONGKAI_CONTENT_VERSION_MAX_AGE = float(os.environ.get("CONTENT_VERSION_MAX_AGE", "0.1"))
 # CDN or reverse-proxy purge on publish (wagtail.contrib.frontend_cache): a URL that accepts PURGE requests.
 if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
     WAGTAILFRONTENDCACHE = {

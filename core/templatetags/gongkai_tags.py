@@ -1,4 +1,8 @@
+from functools import lru_cache
+
 from django import template
+from django.core.signals import setting_changed
+from django.templatetags.static import static
 from django.template.loader import render_to_string
 from django.utils.translation import get_language
 
@@ -57,6 +61,32 @@ def main_nav(context, current=None):
     # Rendered once for each set of marks: every page of a column shares its navigation.
     key = ("nav-html", get_language(), tuple((entry["url"], entry["title"], entry["current"]) for entry in entries))
     return site_cache.remember(request, key, lambda: render_to_string("core/includes/main_nav.html", {"entries": entries}))
+
+
+@register.simple_tag(takes_context=True)
+def page_url(context, page):
+    """{% pageurl %} without working the address out again on every page that links to the same page."""
+    return site_cache.page_url(context.get("request"), page) if page else ""
+
+
+@register.simple_tag
+def asset(path):
+    """{% static %} once per path and process: the storage (hashed names in production) does not change while a
+    process runs, and each {% static %} call costs as much as rendering a dozen variables."""
+    return _asset_url(path)
+
+
+@lru_cache(maxsize=None)
+def _asset_url(path):
+    return static(path)
+
+
+def _forget_assets(setting, **kwargs):
+    if setting in ("STATIC_URL", "STORAGES"):
+        _asset_url.cache_clear()
+
+
+setting_changed.connect(_forget_assets, dispatch_uid="gongkai-forget-assets")
 
 
 @register.filter

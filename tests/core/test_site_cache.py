@@ -2,10 +2,15 @@
 (core/site_cache.py). Each test reads a page first, so that memory is filled, then changes the site the way an
 editor does and checks the very next request shows the change."""
 
+import time
+
 import pytest
-from wagtail.models import PageViewRestriction
+from django.core.cache import cache
+from wagtail.models import Page, PageViewRestriction
+from wagtail.rich_text import RichText
 
 from core.models import SiteSettings
+from syndication.cache import VERSION_KEY
 from tests.factories import ArticlePageFactory, ColumnPageFactory
 
 
@@ -69,3 +74,35 @@ def test_a_page_made_private_is_closed_to_the_public_at_once(client, home, colum
     response = client.get(article.url)
     assert response.status_code == 302 and "login" in response["Location"]
     assert "内部通知" not in client.get("/").content.decode()
+
+
+@pytest.mark.django_db
+def test_a_republished_body_replaces_the_blocks_the_worker_kept(client, home, column):
+    article = publish(ArticlePageFactory(parent=column, title="正文会改的动态",
+                                         body=[("paragraph", RichText("<p>第一稿的正文</p>"))]))
+    assert "第一稿的正文" in client.get(article.url).content.decode()
+    assert "第一稿的正文" in client.get(article.url).content.decode()  # served from the kept blocks
+    article.body = [("paragraph", RichText("<p>第二稿的正文</p>"))]
+    publish(article)
+    page = client.get(article.url).content.decode()
+    assert "第二稿的正文" in page and "第一稿的正文" not in page
+
+
+@pytest.mark.django_db
+def test_a_change_from_another_worker_shows_within_the_configured_time(client, home, column, settings):
+    """Workers may reuse the content version they read for GONGKAI_CONTENT_VERSION_MAX_AGE seconds. A change made
+    by another process (here: the data and the shared version changed directly, as another worker's publish does)
+    shows once that time has passed; a change made in this process shows at once."""
+    settings.GONGKAI_CONTENT_VERSION_MAX_AGE = 0.2
+    article = publish(ArticlePageFactory(parent=column, title="原来的标题"))
+    assert "原来的标题" in client.get(article.url).content.decode()
+
+    Page.objects.filter(pk=article.pk).update(title="另一个进程改的标题")
+    cache.incr(VERSION_KEY)
+    time.sleep(0.25)
+    assert "另一个进程改的标题" in client.get(article.url).content.decode()
+
+    article.refresh_from_db()
+    article.title = "本进程发布的标题"
+    publish(article)
+    assert "本进程发布的标题" in client.get(article.url).content.decode()

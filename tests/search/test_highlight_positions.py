@@ -5,6 +5,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from search import highlight
+from search import text as search_text
 
 
 def slow(original):
@@ -26,3 +27,14 @@ def test_samples_agree():
 def test_generated_text_agrees(original):
     normal, positions = highlight._normalised_with_positions(original)
     assert (normal, list(positions)) == slow(original)
+
+
+def test_no_character_normalises_to_nothing():
+    # The fast path's premise: equal lengths can only mean one character for each.
+    assert all(normal.lower() for normal in search_text._table().values())
+    assert all(chr(code).lower() for code in range(0x20, 0x10000) if not 0xD800 <= code <= 0xDFFF)
+
+
+def test_normalise_changes_exactly_the_characters_the_table_maps():
+    every_char = "".join(chr(code) for code in range(0x20, 0x10000) if not 0xD800 <= code <= 0xDFFF)
+    assert search_text.normalise(every_char) == every_char.translate(search_text._table()).lower()
