@@ -302,6 +302,18 @@ def serialise_imports():
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", [IMPORT_LOCK])
 
 
+def refresh_planner_statistics():
+    """After a bulk import, PostgreSQL's statistics still describe the tables before it until autovacuum's next
+    pass; meanwhile it planned a search of the freshly loaded demo site as a walk over every page reading each
+    one's index entry (16 ms instead of 0.5 ms through the GIN index). ANALYZE of the two tables search joins takes
+    a few milliseconds."""
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE wagtailcore_page, wagtailsearch_indexentry")
+
+
 class ContentImporter:
     def __init__(self, parent=None, default_type="document", publish=True, progress=None):
         self.default_parent = parent
@@ -392,6 +404,8 @@ class ContentImporter:
                     result.failed += 1
                     result.errors.append((number, _flatten(error)))
                 self.progress(done, total)
+        if result.created or result.updated:
+            refresh_planner_statistics()
         return result
 
     def import_object(self, obj):

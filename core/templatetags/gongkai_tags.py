@@ -125,8 +125,11 @@ def nav_url(page, request=None):
     """A link column's nav entry goes straight to its target."""
     target = getattr(page, "get_link_target", None)
     if getattr(page, "is_link", False) and target:
-        return target(request) or page.get_url(request)
-    return page.get_url(request)
+        if request is None:
+            return target(request) or page.get_url(request)
+        return site_cache.remember_published(request, ("link-target", page.pk, request._get_raw_host()),
+                                             lambda: target(request) or page.get_url(request))
+    return site_cache.page_url(request, page)
 
 
 def _translations(context, page):
@@ -156,7 +159,7 @@ def _translations(context, page):
         url, exact = None, False
         locale = locales.get(code)
         if locale is not None and locale.pk in translations:
-            url, exact = translations[locale.pk].get_url(request), True
+            url, exact = site_cache.page_url(request, translations[locale.pk]), True
         if url is None and (page is None or not getattr(page, "pk", None)) and request is not None:
             url, exact = translate_url(request.get_full_path(), code), True
         if url is None and site and locale is not None:
