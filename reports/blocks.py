@@ -2,6 +2,7 @@
 tables (表A/B/C) are further block types of SectionContentBlock, so a report can carry them in place."""
 
 from django.forms.utils import ErrorList
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
@@ -11,10 +12,13 @@ from core.blocks import FigureBlock, ParagraphBlock, TableBlock
 
 
 class SubheadingBlock(blocks.CharBlock):
+    def render_basic(self, value, context=None):
+        # One line of HTML: no template to render for each of a report's subheadings.
+        return format_html('<h3 class="report-subheading">{}</h3>', value)
+
     class Meta:
         icon = "title"
         label = _("小标题")
-        template = "reports/blocks/subheading.html"
 
 
 # ---- Statutory statistics tables (2021 format, and the 2019 trial format) --------------------------------------------------------

@@ -63,7 +63,8 @@ def result_rows(results, query):
 
 def search(request):
     pages, root = site_pages(request)
-    columns = list(site_cache.public(ColumnPage.objects.child_of(root).live())) if root else []
+    columns = site_cache.remember(request, ("search-columns", root.pk), lambda: list(
+        site_cache.public(ColumnPage.objects.child_of(root).live(), request))) if root else []
     form = SearchForm(request.GET, columns)
     form.is_valid()
     query = form.value("query") or ""
