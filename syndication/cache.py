@@ -29,8 +29,13 @@ def content_version(max_age=0):
     return version
 
 
-def _bump():
+def forget_read_version():
+    """The next content_version() call asks the shared cache, whatever its max_age."""
     _last_read["version"] = None
+
+
+def _bump():
+    forget_read_version()
     try:
         cache.incr(VERSION_KEY)
     except ValueError:

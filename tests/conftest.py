@@ -11,7 +11,10 @@ def _fresh_cache():
     """Rate limits, converted pages and feeds live in the cache; no test inherits another's."""
     from django.core.cache import cache
 
+    from syndication.cache import forget_read_version
+
     cache.clear()
+    forget_read_version()
 
 
 @pytest.fixture(autouse=True)
