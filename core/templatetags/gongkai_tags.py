@@ -125,10 +125,12 @@ def nav_url(page, request=None):
     """A link column's nav entry goes straight to its target."""
     target = getattr(page, "get_link_target", None)
     if getattr(page, "is_link", False) and target:
-        if request is None:
+        def link():
             return target(request) or page.get_url(request)
-        return site_cache.remember_published(request, ("link-target", page.pk, request._get_raw_host()),
-                                             lambda: target(request) or page.get_url(request))
+
+        if request is None:
+            return link()
+        return site_cache.remember_published(request, ("link-target", page.pk, request._get_raw_host()), link)
     return site_cache.page_url(request, page)
 
 
