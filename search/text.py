@@ -103,14 +103,11 @@ def _table_by_char():
     return {chr(code): normal for code, normal in _table().items()}
 
 
-def _mapped(match):
-    return _table_by_char()[match.group()]
-
-
 def normalise(text):
     if not text:
         return ""
-    return _mapped_chars().sub(_mapped, text).lower()
+    table = _table_by_char()
+    return _mapped_chars().sub(lambda match: table[match.group()], text).lower()
 
 
 def normalise_char(char):
