@@ -8,23 +8,28 @@ import threading
 import pytest
 from django.core.management import call_command
 from django.db import connection, connections
+from wagtail.models import Page
 
 from tests.production.test_backup_restore import _base_rows
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_concurrent_imports_and_saves(tmp_path):
+def _postgres_site(slug):
+    """A home page on an otherwise empty site, for tests that need PostgreSQL's locking (skipped on SQLite)."""
     if connection.vendor != "postgresql":
         pytest.skip("concurrency is tested on PostgreSQL, the production database")
-    from wagtail.models import Page
-
-    from disclosure.models import DocumentPage
-    from importer.models import ImportedPage
-    from tests.factories import ColumnPageFactory, HomePageFactory
+    from tests.factories import HomePageFactory
 
     _base_rows()
-    root = Page.objects.get(depth=1)
-    home = HomePageFactory(parent=root, slug="concurrent-home")
+    return HomePageFactory(parent=Page.objects.get(depth=1), slug=slug)
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_concurrent_imports_and_saves(tmp_path):
+    from disclosure.models import DocumentPage
+    from importer.models import ImportedPage
+    from tests.factories import ColumnPageFactory
+
+    home = _postgres_site("concurrent-home")
     catalogue = ColumnPageFactory(parent=home, slug="docs", kind="catalogue")
     lines = [{"type": "document", "key": f"doc-{n}", "title": f"并发导入文件{n}", "date": "2026-01-05", "body": "正文"}
              for n in range(15)]
@@ -83,19 +88,14 @@ def test_concurrent_imports_and_saves(tmp_path):
 def test_editors_adding_pages_under_one_column_at_once():
     """Five editors publish a new article in the same column at the same instant: five articles, a sound tree
     (django-treebeard locks the parent row while it picks the new page's place)."""
-    if connection.vendor != "postgresql":
-        pytest.skip("concurrency is tested on PostgreSQL, the production database")
     from django.contrib.auth import get_user_model
     from django.test import Client
-    from wagtail.models import Page
 
     from news.models import ArticlePage
-    from tests.factories import ColumnPageFactory, HomePageFactory
+    from tests.factories import ColumnPageFactory
     from tests.governance.conftest import add_url, article_form
 
-    _base_rows()
-    root = Page.objects.get(depth=1)
-    home = HomePageFactory(parent=root, slug="concurrent-admin-home")
+    home = _postgres_site("concurrent-admin-home")
     column = ColumnPageFactory(parent=home, slug="work", kind="news")
     editor = get_user_model().objects.create_superuser("concurrent-editor", "e@example.com", "pw")
     url = add_url(column)
