@@ -45,11 +45,8 @@ def version(request=None):
     return current
 
 
-def remember(request, key, build):
-    """build() once per worker and content version; later calls with the same key get the same object back,
-    so callers must not change what they get."""
-    if not getattr(settings, "GONGKAI_SITE_CACHE", True):  # the load benchmark measures pages without it too
-        return build()
+def _values(request):
+    """This worker's kept values for the current content version."""
     current = version(request)
     memo = _memo
     if memo["version"] != current or len(memo["values"]) > MAX_ENTRIES:
@@ -57,12 +54,38 @@ def remember(request, key, build):
             if _memo["version"] != current or len(_memo["values"]) > MAX_ENTRIES:
                 _memo.update(version=current, values={})
         memo = _memo
-    values = memo["values"]
+    return memo["values"]
+
+
+def remember(request, key, build):
+    """build() once per worker and content version; later calls with the same key get the same object back,
+    so callers must not change what they get."""
+    if not getattr(settings, "GONGKAI_SITE_CACHE", True):  # the load benchmark measures pages without it too
+        return build()
+    values = _values(request)
     try:
         return values[key]
     except KeyError:
         value = values[key] = build()
         return value
+
+
+def remember_each(request, kind, ids, build, keep=None):
+    """remember() for many keys (kind, id) at once: build(ids not kept yet) returns {id: value} for all of them in
+    one go, so a list of ten results costs one query on a cold worker, not ten. Returns {id: value}. keep(value),
+    when given, says whether a new value is kept (a memory budget) or only returned."""
+    if not getattr(settings, "GONGKAI_SITE_CACHE", True):
+        return build(list(ids))
+    values = _values(request)
+    found = {id_: values[(kind, id_)] for id_ in ids if (kind, id_) in values}
+    missing = [id_ for id_ in ids if id_ not in found]
+    if missing:
+        built = build(missing)
+        for id_, value in built.items():
+            if keep is None or keep(value):
+                values[(kind, id_)] = value
+        found.update(built)
+    return found
 
 
 def remember_published(request, key, build):

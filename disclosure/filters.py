@@ -3,6 +3,8 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from core.widgets import Select
+
 from .models import DocumentPage, DocumentType, TopicCategory, Validity
 
 
@@ -10,9 +12,10 @@ class CatalogueFilters(django_filters.FilterSet):
     """Filters of a 公开目录 column. Invalid values are reported on the form and ignored."""
 
     q = django_filters.CharFilter(label=_("标题或文号"), method="filter_text")
-    topic = django_filters.ModelChoiceFilter(label=_("主题分类"), queryset=TopicCategory.objects.all(), empty_label=_("全部"))
-    document_type = django_filters.ChoiceFilter(label=_("文种"), choices=DocumentType.choices, empty_label=_("全部"))
-    validity = django_filters.ChoiceFilter(label=_("有效性"), choices=Validity.choices, empty_label=_("全部"))
+    topic = django_filters.ModelChoiceFilter(label=_("主题分类"), queryset=TopicCategory.objects.all(), empty_label=_("全部"),
+                                        widget=Select)
+    document_type = django_filters.ChoiceFilter(label=_("文种"), choices=DocumentType.choices, empty_label=_("全部"), widget=Select)
+    validity = django_filters.ChoiceFilter(label=_("有效性"), choices=Validity.choices, empty_label=_("全部"), widget=Select)
     year = django_filters.NumberFilter(
         label=_("年度"), method="filter_year",
         widget=forms.NumberInput(attrs={"min": 1949, "max": 2100, "inputmode": "numeric"}),

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from columns.models import ColumnPage
+from core.widgets import Select
 from disclosure.models import DocumentPage
 from news.models import ArticlePage
 from reports.models import AnnualReportPage
@@ -20,10 +21,12 @@ class SearchForm(forms.Form):
     """The public search form. A bad filter value is reported and ignored; it never fails the search."""
 
     query = forms.CharField(label=_("搜索词"), required=False)
-    column = forms.TypedChoiceField(label=_("栏目"), required=False, coerce=int, empty_value=None)
-    type = forms.ChoiceField(label=_("类型"), required=False, choices=[("", _("全部"))] + [(k, v[1]) for k, v in TYPES.items()])
+    column = forms.TypedChoiceField(label=_("栏目"), required=False, coerce=int, empty_value=None, widget=Select)
+    type = forms.ChoiceField(label=_("类型"), required=False, choices=[("", _("全部"))] + [(k, v[1]) for k, v in TYPES.items()],
+                             widget=Select)
     year = forms.IntegerField(label=_("年度"), required=False, min_value=1949, max_value=2100)
-    sort = forms.ChoiceField(label=_("排序"), required=False, choices=[("", _("相关度")), ("date", _("日期（新的在前）"))])
+    sort = forms.ChoiceField(label=_("排序"), required=False, choices=[("", _("相关度")), ("date", _("日期（新的在前）"))],
+                             widget=Select)
 
     def __init__(self, data, columns, **kwargs):
         super().__init__(data, **kwargs)

@@ -2,7 +2,9 @@
 Traditional characters, full-width digits and capitals in the page show as they are while matching the
 normalised query."""
 
+from array import array
 from bisect import bisect_left
+from typing import NamedTuple
 
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -20,12 +22,26 @@ def _normalised_with_positions(original):
 
 
 def _normalised_char_by_char(original):
-    chars, positions = [], []
+    chars, positions = [], array("L")  # machine integers: a kept text's positions cost 8 bytes each, not 36
     for index, char in enumerate(original):
         for normal in search_text.normalise_char(char):
             chars.append(normal)
             positions.append(index)
     return "".join(chars), positions
+
+
+class Prepared(NamedTuple):
+    """A text made ready for highlighting, once: spaces collapsed, normalised, and each normal character's
+    position in the original. Search keeps one per result page (search/views.py), so a search only finds words."""
+
+    original: str
+    normal: str
+    positions: object  # range (the usual one-to-one case) or array of positions
+
+
+def prepare(original):
+    original = " ".join((original or "").split())
+    return Prepared(original, *_normalised_with_positions(original))
 
 
 def highlight_words(query):
@@ -39,18 +55,19 @@ def highlight_words(query):
     return sorted(longer or words, key=len, reverse=True)
 
 
-def find_ranges(original, words):
+def find_ranges(original, words, prepared=None):
     """Character ranges of the original text that match any word, longest words first, not overlapping."""
-    normal, positions = _normalised_with_positions(original)
-    taken = [False] * len(normal)
+    if prepared is None:
+        prepared = Prepared(original, *_normalised_with_positions(original))
+    normal, positions = prepared.normal, prepared.positions
+    taken = bytearray(len(normal))
     ranges = []
     for word in words:
         start = normal.find(word)
         while start != -1:
             end = start + len(word)
             if not any(taken[start:end]):
-                for i in range(start, end):
-                    taken[i] = True
+                taken[start:end] = b"\x01" * (end - start)
                 ranges.append((positions[start], positions[end - 1] + 1))
             start = normal.find(word, end)
     return sorted(ranges)
@@ -77,11 +94,13 @@ def highlight(original, query):
 
 
 def snippet(original, query, length=120):
-    """About `length` characters around the first match (or the opening of the text), escaped, matches marked."""
-    original = " ".join((original or "").split())
+    """About `length` characters around the passage with the most matches (or the opening of the text), escaped,
+    matches marked. `original` is a text or what prepare() made of one."""
+    prepared = original if isinstance(original, Prepared) else prepare(original)
+    original = prepared.original
     if not original:
         return ""
-    ranges = find_ranges(original, highlight_words(query))
+    ranges = find_ranges(original, highlight_words(query), prepared)
     start = 0
     if ranges:
         # The window that shows the most matches (ties: the earliest).

@@ -1,16 +1,19 @@
 import logging
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.core.paginator import Paginator
-from django.db import DatabaseError
+from django.db import DatabaseError, connection
 from django.db.models import DateField
 from django.db.models.functions import Cast, Coalesce
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
-from wagtail.contrib.search_promotions.models import Query
+from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
 from wagtail.models import Page
+from wagtail.search.utils import normalise_query_string
 
 from columns.models import ColumnPage
 from core import site_cache
@@ -43,22 +46,85 @@ def searchable_text(page):
     return " ".join(part for part in parts if part)
 
 
-def result_rows(results, query):
+def _cards(request, ids):
+    """What each result shows of its page apart from the highlighting: its text ready for snippets, column, date and
+    type, {page id: card}. Kept per worker until the next publish, like the routes and menus (core/site_cache.py):
+    building one loads the page's body and strips its HTML, which a search would otherwise do for every result,
+    every time."""
+    cards = {}
+    for page in Page.objects.filter(pk__in=ids).specific():
+        ancestors = site_cache.ancestors(request, page)
+        parent = ancestors[-1] if ancestors else None
+        date = getattr(page, "date", None) or (page.first_published_at.date() if page.first_published_at else None)
+        cards[page.pk] = {
+            "text": highlight.prepare(searchable_text(page)),
+            "column": parent.title if parent and parent.depth > 2 else "",
+            "date": date,
+            "type": type(page)._meta.verbose_name,
+        }
+    return cards
+
+
+def _within_budget(request):
+    """A worker keeps prepared texts up to GONGKAI_SEARCH_CARD_CHARS characters in all (about 4 bytes each) per
+    content version; beyond that a result's card is built for the request and dropped."""
+    left = site_cache.remember(request, "search-card-budget", lambda: [settings.GONGKAI_SEARCH_CARD_CHARS])
+
+    def keep(card):
+        size = len(card["text"].original)
+        if size > left[0]:
+            return False
+        left[0] -= size
+        return True
+    return keep
+
+
+def result_rows(request, results, query):
     pages = list(results)
-    parents = {p.path: p for p in Page.objects.filter(path__in={page.path[:-Page.steplen] for page in pages})}
+    cards = site_cache.remember_each(request, "search-card", [page.pk for page in pages], lambda ids: _cards(request, ids),
+                                     keep=_within_budget(request))
     rows = []
     for page in pages:
-        parent = parents.get(page.path[:-Page.steplen])
-        date = getattr(page, "date", None) or (page.first_published_at.date() if page.first_published_at else None)
+        card = cards.get(page.pk)
+        if card is None:  # unpublished or deleted between the search and now
+            continue
         rows.append({
             "page": page,
             "title": highlight.highlight(page.title, query),
-            "snippet": highlight.snippet(searchable_text(page), query),
-            "column": parent.title if parent and parent.depth > 2 else "",
-            "date": date,
-            "type": page.specific_class._meta.verbose_name if page.specific_class else "",
+            "snippet": highlight.snippet(card["text"], query),
+            "column": card["column"],
+            "date": card["date"],
+            "type": card["type"],
         })
     return rows
+
+
+def promotions(request, query):
+    """Count the search for the popular-queries report, and return the editors' picks for it. The query's row and
+    its picks are kept until the next publish (saving a pick or deleting a query counts as one); the count is one
+    statement that adds to today's row or starts it, so concurrent searches neither wait on nor lose each other."""
+    key = normalise_query_string(query)
+    query_id, picks = site_cache.remember(request, ("search-query", key), lambda: _query_and_picks(key))
+    try:
+        count_hit(query_id)  # one statement, its own transaction: no BEGIN and COMMIT round trips around it
+    except DatabaseError:  # counting must never cost the reader the results
+        logger.exception("Could not count a search for %r", query)
+    return picks
+
+
+def _query_and_picks(key):
+    record = Query.get(key)
+    return record.pk, [pick for pick in record.editors_picks.select_related("page") if pick.page and pick.page.live]
+
+
+def count_hit(query_id, date=None):
+    table = connection.ops.quote_name(QueryDailyHits._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} AS hits (query_id, date, hits) VALUES (%s, %s, 1) "
+            "ON CONFLICT (query_id, date) DO UPDATE SET hits = hits.hits + 1",
+            [query_id, date or timezone.now().date()],
+        )
 
 
 def search(request):
@@ -92,14 +158,14 @@ def search(request):
             if sort == "date":
                 ids = [page.pk for page in pages.search(query, operator="or")[:DATE_SORT_LIMIT]]
                 results = (
-                    Page.objects.filter(pk__in=ids).specific()
+                    Page.objects.filter(pk__in=ids)
                     .annotate(sort_date=Coalesce("listedpage__date", Cast("first_published_at", DateField())))
                     .order_by("-sort_date", "-pk")
                 )
             else:
-                results = pages.specific().search(query, operator="or")
+                results = pages.search(query, operator="or")  # base pages: the cards hold the rest
             page_obj = Paginator(results, PER_PAGE).get_page(request.GET.get("page"))
-            rows = result_rows(page_obj.object_list, query)
+            rows = result_rows(request, page_obj.object_list, query)
             if rows and len(search_text.segment_query(query)) > 1 and not pages.search(query, operator="and").count():
                 messages.append(_("没有同时包含全部词语的信息，以下是包含部分词语的结果。"))
         except DatabaseError:
@@ -107,9 +173,7 @@ def search(request):
             failed = True
             messages.append(_("搜索暂时无法完成，请稍后再试。"))
         if page_obj is not None and page_obj.number == 1 and not failed:
-            record = Query.get(query)
-            record.add_hit()
-            promoted = [pick for pick in record.editors_picks.select_related("page") if pick.page and pick.page.live]
+            promoted = promotions(request, query)
 
     params = {key: value for key, value in request.GET.items() if key != "page" and value}
     return TemplateResponse(request, "search/search.html", {

@@ -17,7 +17,8 @@ post_delete.connect(_page_deleted, dispatch_uid="syndication-page-deleted")
 
 
 def _shown_model_saved(sender, **kwargs):
-    """Things shown on public pages besides pages: settings (footer, site name), taxonomies, published replies, who may see a page."""
+    """Things shown on public pages besides pages: settings (footer, site name), taxonomies, published replies, who
+    may see a page, search promotions."""
     content_changed()
 
 
@@ -27,10 +28,14 @@ def _connect_shown_models():
 
     for label in ("core.SiteSettings", "disclosure.TopicCategory", "interaction.Message", "interaction.ConsultationComment",
                   "governance.Department", "wagtailcore.Site", "wagtailcore.Locale",
-                  "wagtailcore.PageViewRestriction"):
+                  "wagtailcore.PageViewRestriction", "wagtailsearchpromotions.SearchPromotion"):
         model = apps.get_model(label)
         post_save.connect(_shown_model_saved, sender=model, dispatch_uid=f"content-version-save-{label}")
         post_delete.connect(_shown_model_saved, sender=model, dispatch_uid=f"content-version-delete-{label}")
+    # A search query's row: the search page keeps it (search/views.py). Each new query adds one, which changes
+    # nothing shown; deleting one (the garbage collector, the admin) must not leave a kept id behind.
+    post_delete.connect(_shown_model_saved, sender=apps.get_model("wagtailsearchpromotions.Query"),
+                        dispatch_uid="content-version-delete-search-query")
 
 
 _connect_shown_models()

@@ -163,7 +163,10 @@ def _translations(context, page):
         if locale is not None and locale.pk in translations:
             url, exact = site_cache.page_url(request, translations[locale.pk]), True
         if url is None and (page is None or not getattr(page, "pk", None)) and request is not None:
-            url, exact = translate_url(request.get_full_path(), code), True
+            # Resolving and reversing the path is the same work for every query string (the search page).
+            path, mark, query = request.get_full_path().partition("?")
+            url = site_cache.remember(request, ("translated-path", path, current, code), lambda: translate_url(path, code))
+            url, exact = url + mark + query, True
         if url is None and site and locale is not None:
             url = site_cache.remember(request, ("home-url", site.pk, code, request.get_host() if request else ""),
                                       lambda: _home_url(request, site, locale))

@@ -7,7 +7,7 @@ register = template.Library()
 
 
 def feed_urls(page, request):
-    base = page.get_url(request)
+    base = site_cache.page_url(request, page)
     if base is None:  # a page outside any site: no feed to point at
         return None
     return {"rss": base + "feed/rss/", "atom": base + "feed/atom/"}

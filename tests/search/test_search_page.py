@@ -21,3 +21,54 @@ def test_odd_queries_get_a_page_with_a_message(client, home, query):
     assert "<script>alert" not in body
     soup = BeautifulSoup(response.content, "html.parser")
     assert soup.select_one(".message") or "没有找到" in soup.find("main").get_text() or "搜索结果" in soup.find("main").get_text()
+
+
+def publish(page):
+    page.save_revision().publish()
+    return page
+
+
+def snippets(client, query):
+    soup = BeautifulSoup(client.get("/search/", {"query": query}).content, "html.parser")
+    return [p.get_text() for p in soup.select(".search-result__snippet")]
+
+
+@pytest.mark.django_db
+def test_a_republished_page_shows_its_new_text_in_the_next_snippet(client, column):
+    # Each worker keeps a result's prepared text until the next publish (search/views.py).
+    from wagtail.rich_text import RichText
+
+    article = publish(ArticlePageFactory(parent=column, title="专利公告", body=[("paragraph", RichText("<p>第一稿：专利申请须知</p>"))]))
+    assert any("第一稿" in text for text in snippets(client, "专利"))
+    article.body = [("paragraph", RichText("<p>第二稿：专利申请须知</p>"))]
+    publish(article)
+    assert any("第二稿" in text for text in snippets(client, "专利")) and not any("第一稿" in text for text in snippets(client, "专利"))
+
+
+@pytest.mark.django_db
+def test_a_new_promotion_shows_on_the_next_search_and_a_deleted_query_costs_nothing(client, column):
+    from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+
+    target = publish(ArticlePageFactory(parent=column, title="2019年度政府信息公开工作年度报告"))
+    soup = BeautifulSoup(client.get("/search/", {"query": "年报"}).content, "html.parser")
+    assert soup.select_one(".promoted") is None
+    SearchPromotion.objects.create(query=Query.get("年报"), page=target, description="历年年报")
+    soup = BeautifulSoup(client.get("/search/", {"query": "年报"}).content, "html.parser")
+    assert soup.select_one(".promoted a").get_text() == "2019年度政府信息公开工作年度报告"
+    assert Query.get("年报").hits == 2
+
+    Query.objects.all().delete()  # what the admin, or the garbage collector, does
+    response = client.get("/search/", {"query": "年报"})
+    assert response.status_code == 200 and BeautifulSoup(response.content, "html.parser").select_one(".promoted") is None
+    assert Query.get("年报").hits == 1  # counted afresh, under the query's new row
+
+
+@pytest.mark.django_db
+def test_results_beyond_the_memory_budget_still_show_their_snippets(client, column, settings):
+    from wagtail.rich_text import RichText
+
+    settings.GONGKAI_SEARCH_CARD_CHARS = 30  # room for the first page's text only
+    for n in range(3):
+        publish(ArticlePageFactory(parent=column, title=f"专利公告{n}", body=[("paragraph", RichText(f"<p>第{n}篇：专利申请须知</p>"))]))
+    for _ in range(2):  # built and dropped, then built again
+        assert sorted(snippets(client, "专利")) == ["第0篇：专利申请须知", "第1篇：专利申请须知", "第2篇：专利申请须知"]
