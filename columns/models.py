@@ -32,13 +32,15 @@ def paginate(request, queryset, per_page=None):
 
 def remembered_page(request, key, queryset):
     """paginate(), kept until the next publish for an unfiltered list (a list changes only when something in it is
-    published, unpublished, moved or deleted). Filtered or odd requests are worked out each time."""
+    published, unpublished, moved or deleted). Filtered or odd requests are worked out each time. `queryset` may be
+    a function that makes it: a kept list then costs no query building either."""
+    make = queryset if callable(queryset) else lambda: queryset
     number = request.GET.get("page", "1")
     if set(request.GET) - {"page"} or not (number.isdigit() and len(number) <= 4):
-        return paginate(request, queryset)
+        return paginate(request, make())
 
     def build():
-        page = paginate(request, queryset)
+        page = paginate(request, make())
         page.object_list = list(page.object_list)
         return page
 
@@ -161,7 +163,7 @@ class ColumnPage(PublicPageMixin, FeedMixin, Page):
         if aside:
             context["aside_column"], context["aside_items"] = aside
         if self.kind == ColumnKind.NEWS:
-            context["items"] = remembered_page(request, ("column-items", self.pk), self.listed_items())
+            context["items"] = remembered_page(request, ("column-items", self.pk), self.listed_items)
         elif self.kind == ColumnKind.CATALOGUE:
             from disclosure.filters import CatalogueFilters
 
