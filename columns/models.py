@@ -168,6 +168,7 @@ class ColumnPage(PublicPageMixin, FeedMixin, Page):
             from disclosure.filters import CatalogueFilters
 
             filters = CatalogueFilters(request.GET, queryset=self.catalogue_items())
+            filters.keep_topic_choices(request)
             context["filters"] = filters
-            context["items"] = remembered_page(request, ("catalogue-items", self.pk), filters.qs)
+            context["items"] = remembered_page(request, ("catalogue-items", self.pk), lambda: filters.qs)
         return context

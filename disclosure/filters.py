@@ -3,6 +3,7 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from core import site_cache
 from core.widgets import Select
 
 from .models import DocumentPage, DocumentType, TopicCategory, Validity
@@ -37,6 +38,13 @@ class CatalogueFilters(django_filters.FilterSet):
         if value is None or value != int(value) or not 1900 <= value <= 2100:
             return queryset.none()
         return queryset.filter(date__year=int(value))
+
+    def keep_topic_choices(self, request):
+        """Read the topic list once per worker and content version (saving a topic bumps it), not on every visit:
+        listing it was a third of a catalogue page's time. Choosing a topic still checks it against the database."""
+        widget = self.form.fields["topic"].widget
+        # A comprehension, not list(): list() asks the iterator's length first, which is a COUNT query.
+        widget.choices = site_cache.remember(request, "catalogue-topic-choices", lambda: [choice for choice in widget.choices])
 
     @property
     def query_prefix(self):

@@ -144,3 +144,22 @@ def test_catalogue_survives_bad_filter_input(client, catalogue, query):
     response = client.get("/policies/" + query)
     assert response.status_code == 200
     assert b"<script>" not in response.content.split(b"</head>")[1]
+
+
+@pytest.mark.django_db
+def test_catalogue_topic_filter_lists_a_new_topic_on_the_next_visit_and_filters_by_it(client, catalogue, locale):
+    # The topic list is kept per worker until something shown changes (disclosure/filters.py).
+    science = TopicCategoryFactory(code="11", name="科技、教育", locale=locale)
+    DocumentPageFactory(parent=catalogue, title="科技文件", topic=science)
+
+    def topics():
+        soup = BeautifulSoup(client.get(catalogue.url).content, "html.parser")
+        return [option.get_text() for option in soup.select("select[name=topic] option")]
+
+    assert topics() == ["全部", "11 科技、教育"]
+    health = TopicCategoryFactory(code="12", name="卫生、体育", locale=locale)
+    assert topics() == ["全部", "11 科技、教育", "12 卫生、体育"]
+    DocumentPageFactory(parent=catalogue, title="卫生文件", topic=health)
+    soup = BeautifulSoup(client.get(catalogue.url, {"topic": health.pk}).content, "html.parser")
+    assert [a.get_text() for a in soup.select("tbody a")] == ["卫生文件"]
+    assert soup.select_one("select[name=topic] option[selected]").get_text() == "12 卫生、体育"
