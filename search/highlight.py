@@ -32,7 +32,7 @@ def _normalised_char_by_char(original):
 
 class Prepared(NamedTuple):
     """A text made ready for highlighting, once: spaces collapsed, normalised, and each normal character's
-    position in the original. Search keeps one per result page (search/views.py), so a search only finds words."""
+    position in the original. Search keeps one per result page (search/results.py), so a search only finds words."""
 
     original: str
     normal: str

@@ -32,7 +32,7 @@ def _connect_shown_models():
         model = apps.get_model(label)
         post_save.connect(_shown_model_saved, sender=model, dispatch_uid=f"content-version-save-{label}")
         post_delete.connect(_shown_model_saved, sender=model, dispatch_uid=f"content-version-delete-{label}")
-    # A search query's row: the search page keeps it (search/views.py). Each new query adds one, which changes
+    # A search query's row: the search page keeps it (search/promotions.py). Each new query adds one, which changes
     # nothing shown; deleting one (the garbage collector, the admin) must not leave a kept id behind.
     post_delete.connect(_shown_model_saved, sender=apps.get_model("wagtailsearchpromotions.Query"),
                         dispatch_uid="content-version-delete-search-query")

@@ -253,7 +253,7 @@ GONGKAI_PAGE_CACHE = True
 # Seconds a worker may go on using the content version it last read (syndication/cache.py) instead of asking the
 # shared cache on every request: a publish in another worker or the scheduler shows there within this time.
 GONGKAI_CONTENT_VERSION_MAX_AGE = float(os.environ.get("CONTENT_VERSION_MAX_AGE", "0.1"))
-# Characters of search-result text (prepared for snippets, search/views.py) each worker keeps until the next publish;
+# Characters of search-result text (prepared for snippets, search/results.py) each worker keeps until the next publish;
 # about 4 bytes each. The demo's 900 pages hold 4.6 million.
 GONGKAI_SEARCH_CARD_CHARS = int(os.environ.get("SEARCH_CARD_CHARS", "8000000"))
 # CDN or reverse-proxy purge on publish (wagtail.contrib.frontend_cache): a URL that accepts PURGE requests.

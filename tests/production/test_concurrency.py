@@ -124,3 +124,33 @@ def test_editors_adding_pages_under_one_column_at_once():
     assert sorted(articles.values_list("title", flat=True)) == [f"同时发布的动态{n}" for n in range(5)]
     assert articles.filter(live=True).count() == 5
     assert Page.find_problems() == ([], [], [], [], [])
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_concurrent_searches_count_every_hit():
+    # The first searches of a day all try to start the day's row (search/promotions.py).
+    from wagtail.contrib.search_promotions.models import Query
+
+    from search.promotions import count_hit
+
+    _postgres_site("search-hits-home")
+    query = Query.get("科技成果")
+    errors, start = [], threading.Barrier(6)
+
+    def search_ten_times():
+        try:
+            start.wait()
+            for _ in range(10):
+                count_hit(query.pk)
+        except BaseException as error:  # noqa: BLE001
+            errors.append(repr(error))
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=search_ten_times) for _ in range(6)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert errors == []
+    assert query.hits == 60 and query.daily_hits.count() == 1

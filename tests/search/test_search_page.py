@@ -35,7 +35,7 @@ def snippets(client, query):
 
 @pytest.mark.django_db
 def test_a_republished_page_shows_its_new_text_in_the_next_snippet(client, column):
-    # Each worker keeps a result's prepared text until the next publish (search/views.py).
+    # Each worker keeps a result's prepared text until the next publish (search/results.py).
     from wagtail.rich_text import RichText
 
     article = publish(ArticlePageFactory(parent=column, title="专利公告", body=[("paragraph", RichText("<p>第一稿：专利申请须知</p>"))]))

@@ -1,0 +1,72 @@
+"""What each search result shows: its highlighted title and snippet, column, date and type. The query-independent
+part of a result (its text prepared for snippets, column, date, type) is kept per worker until the next publish,
+within a memory budget; the highlighting is done for every search."""
+
+from django.conf import settings
+from wagtail.models import Page
+
+from core import site_cache
+
+from . import highlight
+
+
+def searchable_text(page):
+    """The text a snippet is cut from: summary or intro, then the body's text."""
+    parts = [getattr(page, "summary", "") or getattr(page, "intro", "") or getattr(page, "search_description", "")]
+    body = getattr(page, "body", None)
+    if body is not None and hasattr(body, "stream_block"):
+        parts.extend(str(item) for item in body.stream_block.get_searchable_content(body))
+    return " ".join(part for part in parts if part)
+
+
+def _cards(request, ids):
+    """What each result shows of its page apart from the highlighting: its text ready for snippets, column, date and
+    type, {page id: card}. Kept per worker until the next publish, like the routes and menus (core/site_cache.py):
+    building one loads the page's body and strips its HTML, which a search would otherwise do for every result,
+    every time."""
+    cards = {}
+    for page in Page.objects.filter(pk__in=ids).specific():
+        ancestors = site_cache.ancestors(request, page)
+        parent = ancestors[-1] if ancestors else None
+        date = getattr(page, "date", None) or (page.first_published_at.date() if page.first_published_at else None)
+        cards[page.pk] = {
+            "text": highlight.prepare(searchable_text(page)),
+            "column": parent.title if parent and parent.depth > 2 else "",
+            "date": date,
+            "type": type(page)._meta.verbose_name,
+        }
+    return cards
+
+
+def _within_budget(request):
+    """A worker keeps prepared texts up to GONGKAI_SEARCH_CARD_CHARS characters in all (about 4 bytes each) per
+    content version; beyond that a result's card is built for the request and dropped."""
+    left = site_cache.remember(request, "search-card-budget", lambda: [settings.GONGKAI_SEARCH_CARD_CHARS])
+
+    def keep(card):
+        size = len(card["text"].original)
+        if size > left[0]:
+            return False
+        left[0] -= size
+        return True
+    return keep
+
+
+def result_rows(request, results, query):
+    pages = list(results)
+    cards = site_cache.remember_each(request, "search-card", [page.pk for page in pages], lambda ids: _cards(request, ids),
+                                     keep=_within_budget(request))
+    rows = []
+    for page in pages:
+        card = cards.get(page.pk)
+        if card is None:  # unpublished or deleted between the search and now
+            continue
+        rows.append({
+            "page": page,
+            "title": highlight.highlight(page.title, query),
+            "snippet": highlight.snippet(card["text"], query),
+            "column": card["column"],
+            "date": card["date"],
+            "type": card["type"],
+        })
+    return rows
