@@ -121,7 +121,7 @@ class ConsultationPage(ListedPage):
 
 
 class ConsultationComment(models.Model):
-    page = models.ForeignKey(ConsultationPage, related_name="comments", on_delete=models.CASCADE)
+    page = models.ForeignKey(ConsultationPage, verbose_name=_("征求意见"), related_name="comments", on_delete=models.CASCADE)
     name = models.CharField(_("姓名或单位"), max_length=100, blank=True)
     contact = models.CharField(_("联系方式"), max_length=100, blank=True)
     content = models.TextField(_("意见"))

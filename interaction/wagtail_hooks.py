@@ -36,6 +36,9 @@ class CommentViewSet(SnippetViewSet):
     add_to_settings_menu = False
     list_display = ["page", "content", "submitted_at"]
     list_filter = ["page"]
+    # 下载 CSV / Excel on the listing, filtered to one consultation: the office compiles 意见采纳情况 from it.
+    list_export = ["page", "name", "contact", "content", "submitted_at"]
+    export_filename = "consultation-comments"
 
 
 register_snippet(CommentViewSet)

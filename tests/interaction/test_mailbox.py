@@ -149,3 +149,24 @@ def test_a_consultation_takes_comments_until_it_closes_by_itself(client, column)
     assert "建议把创新券" not in closed  # individual comments are not published
 
 
+
+
+@pytest.mark.django_db
+def test_the_office_downloads_one_consultations_comments_as_a_spreadsheet(admin_client, column):
+    from openpyxl import load_workbook
+
+    today = timezone.localdate()
+    pages = []
+    for slug in ("voucher", "lab"):
+        page = ConsultationPage(title=f"{slug}（征求意见稿）", slug=slug, date=today, opens_on=today, closes_on=today)
+        column.add_child(instance=page)
+        pages.append(page)
+    ConsultationComment.objects.create(page=pages[0], name="张三", contact="13800000000", content="建议缩短兑付周期。")
+    ConsultationComment.objects.create(page=pages[1], content="另一份文件的意见")
+    listing = admin_client.get("/admin/snippets/interaction/consultationcomment/", {"page": pages[0].pk})
+    assert "export=xlsx" in listing.content.decode()
+    response = admin_client.get("/admin/snippets/interaction/consultationcomment/", {"page": pages[0].pk, "export": "xlsx"})
+    assert response.status_code == 200 and response["Content-Disposition"].endswith('consultation-comments.xlsx"')
+    rows = list(load_workbook(io.BytesIO(b"".join(response.streaming_content if response.streaming else [response.content]))).active.values)
+    assert rows[0][:4] == ("征求意见", "姓名或单位", "联系方式", "意见")
+    assert [row[1:4] for row in rows[1:]] == [("张三", "13800000000", "建议缩短兑付周期。")]
