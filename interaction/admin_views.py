@@ -5,6 +5,7 @@ from django import forms
 from django.contrib import messages as flash
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -104,3 +105,11 @@ def detail(request, pk):
             raise PermissionDenied
     return TemplateResponse(request, "interaction/admin/detail.html", {
         "message": message, "assign": assign, "reply": reply, "publish": publish, "days": message.days_waiting()})
+
+
+def attachment(request, pk):
+    """The writer's attachment, for those who may read the message; it is never published."""
+    message = get_object_or_404(visible_messages(request.user), pk=pk)
+    if not message.attachment:
+        raise Http404
+    return FileResponse(message.attachment.open("rb"), as_attachment=True, filename=message.attachment.name.rsplit("/", 1)[-1])

@@ -4,14 +4,19 @@ from django.utils.translation import gettext_lazy
 
 from core.antispam import ProtectedForm
 from core.lookup import clean_phone
+from core.uploads import validate_public_upload
 
 from .models import ConsultationComment, Message
 
 
 class MessageForm(ProtectedForm, forms.ModelForm):
+    attachment = forms.FileField(
+        label=gettext_lazy("附件（可选）"), required=False, validators=[validate_public_upload],
+        help_text=gettext_lazy("如照片或材料的扫描件；PDF、JPG 或 PNG，不超过 5 MB；附件不会公开"))
+
     class Meta:
         model = Message
-        fields = ["category", "subject", "content", "name", "phone", "email", "consent_to_publish"]
+        fields = ["category", "subject", "content", "attachment", "name", "phone", "email", "consent_to_publish"]
         widgets = {
             "category": forms.RadioSelect,
             "content": forms.Textarea(attrs={"rows": 8, "maxlength": 3000}),

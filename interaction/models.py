@@ -9,7 +9,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
-from applications.models import new_tracking_number
+from applications.models import new_tracking_number, private_storage
 from core.blocks import BodyBlock
 from core.models import ListedPage
 
@@ -39,6 +39,8 @@ class Message(models.Model):
     phone = models.CharField(_("联系电话"), max_length=30)
     email = models.EmailField(_("电子邮箱"), blank=True)
     consent_to_publish = models.BooleanField(_("同意公开"), default=False, help_text=_("同意在去除个人信息后公开留言和答复"))
+    # Kept out of MEDIA_ROOT like applicants' files: only those who handle the message can download it; never published.
+    attachment = models.FileField(_("附件"), storage=private_storage, upload_to="mailbox/%Y/", blank=True)
     submitted_at = models.DateTimeField(_("提交时间"), default=timezone.now, editable=False, db_index=True)
 
     status = models.CharField(_("状态"), max_length=20, choices=MessageStatus.choices, default=MessageStatus.NEW, db_index=True)

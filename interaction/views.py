@@ -50,7 +50,7 @@ def write(request):
         return _render_write(request, MessageForm(request=request, scope=SCOPE))
     if antispam.rate_limited(request, SCOPE):
         return antispam.too_many(request)
-    form = MessageForm(request.POST, request=request, scope=SCOPE)
+    form = MessageForm(request.POST, request.FILES, request=request, scope=SCOPE)
     if not form.is_valid():
         return _render_write(request, form, status=400)
     message = form.save()

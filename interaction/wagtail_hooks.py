@@ -16,6 +16,7 @@ def mailbox_urls():
     return [
         path("mailbox/", admin_views.queue, name="mailbox_admin"),
         path("mailbox/<int:pk>/", admin_views.detail, name="mailbox_admin_detail"),
+        path("mailbox/<int:pk>/attachment/", admin_views.attachment, name="mailbox_admin_attachment"),
     ]
 
 

@@ -170,3 +170,30 @@ def test_the_office_downloads_one_consultations_comments_as_a_spreadsheet(admin_
     rows = list(load_workbook(io.BytesIO(b"".join(response.streaming_content if response.streaming else [response.content]))).active.values)
     assert rows[0][:4] == ("征求意见", "姓名或单位", "联系方式", "意见")
     assert [row[1:4] for row in rows[1:]] == [("张三", "13800000000", "建议缩短兑付周期。")]
+
+
+@pytest.mark.django_db
+def test_an_attachment_reaches_only_those_who_handle_the_message(client, bureau, settings):  # noqa: F811
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    pdf = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+    fake = client.post("/mailbox/write/", {**message_data(client), "attachment": SimpleUploadedFile("photo.pdf", b"MZ\x90\x00")})
+    assert fake.status_code == 400 and "内容不是它的扩展名所说的格式" in fake.content.decode()
+    assert not Message.objects.exists()
+    form = BeautifulSoup(client.get("/mailbox/write/").content, "html.parser").find("form", enctype="multipart/form-data")
+    assert form.find("input", type="file", attrs={"name": "attachment"}) is not None
+
+    data = {**message_data(client), "attachment": SimpleUploadedFile("材料.pdf", pdf, content_type="application/pdf")}
+    assert client.post("/mailbox/write/", data).status_code == 302
+    message = Message.objects.get()
+    assert message.attachment.path.startswith(str(settings.PRIVATE_MEDIA_ROOT))
+    assert client.get("/media/" + message.attachment.name).status_code == 404
+    download = reverse("mailbox_admin_attachment", args=[message.pk])
+    assert client.get(download).status_code == 302  # anonymous: to the admin login
+
+    client.force_login(bureau["office"])
+    assert download in client.get(reverse("mailbox_admin_detail", args=[message.pk])).content.decode()
+    response = client.get(download)
+    assert response.status_code == 200 and b"".join(response.streaming_content) == pdf
+    client.force_login(bureau["other_editor"])  # not their department's message
+    assert client.get(download).status_code == 404
