@@ -13,6 +13,26 @@ from wagtail.models import Page
 from tests.production.test_backup_restore import _base_rows
 
 
+def _at_once(work, args_list, timeout):
+    """Run work(*args) in one thread per args, each with its own database connection; return the errors raised."""
+    errors = []
+
+    def run(*args):
+        try:
+            work(*args)
+        except BaseException as error:  # noqa: BLE001  (reported by the caller's assert, with the thread's own repr)
+            errors.append(repr(error))
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=run, args=args) for args in args_list]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=timeout)
+    return errors
+
+
 def _postgres_site(slug):
     """A home page on an otherwise empty site, for tests that need PostgreSQL's locking (skipped on SQLite)."""
     if connection.vendor != "postgresql":
@@ -36,22 +56,10 @@ def test_concurrent_imports_and_saves(tmp_path):
     path = tmp_path / "docs.jsonl"
     path.write_text("\n".join(json.dumps(line, ensure_ascii=False) for line in lines), encoding="utf-8")
 
-    errors = []
-
     def run_import():
-        try:
-            call_command("import_content", str(path), parent=str(catalogue.pk), stdout=io.StringIO(), stderr=io.StringIO())
-        except BaseException as error:  # noqa: BLE001  (reported below, with the thread's own traceback)
-            errors.append(repr(error))
-        finally:
-            connections.close_all()
+        call_command("import_content", str(path), parent=str(catalogue.pk), stdout=io.StringIO(), stderr=io.StringIO())
 
-    threads = [threading.Thread(target=run_import) for _ in range(3)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=300)
-    assert errors == []
+    assert _at_once(run_import, [()] * 3, timeout=300) == []
     documents = DocumentPage.objects.child_of(catalogue)
     assert documents.count() == 15
     assert sorted(documents.values_list("title", flat=True)) == sorted(line["title"] for line in lines)
@@ -65,21 +73,11 @@ def test_concurrent_imports_and_saves(tmp_path):
     saved = []
 
     def save(title):
-        try:
-            specific = DocumentPage.objects.get(pk=page.pk)
-            specific.title = title
-            saved.append(specific.save_revision().pk)
-        except BaseException as error:  # noqa: BLE001
-            errors.append(repr(error))
-        finally:
-            connections.close_all()
+        specific = DocumentPage.objects.get(pk=page.pk)
+        specific.title = title
+        saved.append(specific.save_revision().pk)
 
-    editors = [threading.Thread(target=save, args=(f"编辑{n}的标题",)) for n in range(4)]
-    for thread in editors:
-        thread.start()
-    for thread in editors:
-        thread.join(timeout=60)
-    assert errors == [] and len(saved) == 4
+    assert _at_once(save, [(f"编辑{n}的标题",) for n in range(4)], timeout=60) == [] and len(saved) == 4
     assert page.revisions.filter(pk__in=saved).count() == 4
     assert DocumentPage.objects.get(pk=page.pk).get_latest_revision().pk in saved
 
@@ -100,26 +98,16 @@ def test_editors_adding_pages_under_one_column_at_once():
     editor = get_user_model().objects.create_superuser("concurrent-editor", "e@example.com", "pw")
     url = add_url(column)
     barrier = threading.Barrier(5)
-    statuses, errors = [], []
+    statuses = []
 
     def publish(n):
-        try:
-            client = Client()
-            client.force_login(editor)
-            barrier.wait(timeout=30)
-            response = client.post(url, article_form(title=f"同时发布的动态{n}", slug=f"item-{n}", action="action-publish"))
-            statuses.append(response.status_code)
-        except BaseException as error:  # noqa: BLE001
-            errors.append(repr(error))
-        finally:
-            connections.close_all()
+        client = Client()
+        client.force_login(editor)
+        barrier.wait(timeout=30)
+        response = client.post(url, article_form(title=f"同时发布的动态{n}", slug=f"item-{n}", action="action-publish"))
+        statuses.append(response.status_code)
 
-    threads = [threading.Thread(target=publish, args=(n,)) for n in range(5)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
-    assert errors == [] and statuses == [302] * 5
+    assert _at_once(publish, [(n,) for n in range(5)], timeout=120) == [] and statuses == [302] * 5
     articles = ArticlePage.objects.child_of(column)
     assert sorted(articles.values_list("title", flat=True)) == [f"同时发布的动态{n}" for n in range(5)]
     assert articles.filter(live=True).count() == 5
@@ -135,22 +123,12 @@ def test_concurrent_searches_count_every_hit():
 
     _postgres_site("search-hits-home")
     query = Query.get("科技成果")
-    errors, start = [], threading.Barrier(6)
+    start = threading.Barrier(6)
 
     def search_ten_times():
-        try:
-            start.wait()
-            for _ in range(10):
-                count_hit(query.pk)
-        except BaseException as error:  # noqa: BLE001
-            errors.append(repr(error))
-        finally:
-            connections.close_all()
+        start.wait(timeout=30)
+        for _ in range(10):
+            count_hit(query.pk)
 
-    threads = [threading.Thread(target=search_ten_times) for _ in range(6)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    assert errors == []
+    assert _at_once(search_ten_times, [()] * 6, timeout=60) == []
     assert query.hits == 60 and query.daily_hits.count() == 1
