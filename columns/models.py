@@ -30,17 +30,16 @@ def paginate(request, queryset, per_page=None):
     return paginator.get_page(request.GET.get("page"))
 
 
-def remembered_page(request, key, queryset):
-    """paginate(), kept until the next publish for an unfiltered list (a list changes only when something in it is
-    published, unpublished, moved or deleted). Filtered or odd requests are worked out each time. `queryset` may be
-    a function that makes it: a kept list then costs no query building either."""
-    make = queryset if callable(queryset) else lambda: queryset
+def remembered_page(request, key, make_queryset):
+    """paginate(make_queryset()), kept until the next publish for an unfiltered list (a list changes only when
+    something in it is published, unpublished, moved or deleted). Filtered or odd requests are worked out each time.
+    The queryset is made only when needed, so a kept list costs no query building either."""
     number = request.GET.get("page", "1")
     if set(request.GET) - {"page"} or not (number.isdigit() and len(number) <= 4):
-        return paginate(request, make())
+        return paginate(request, make_queryset())
 
     def build():
-        page = paginate(request, make())
+        page = paginate(request, make_queryset())
         page.object_list = list(page.object_list)
         return page
 

@@ -31,11 +31,11 @@ def _query_and_picks(key):
     return record.pk, [pick for pick in record.editors_picks.select_related("page") if pick.page and pick.page.live]
 
 
-def count_hit(query_id, date=None):
+def count_hit(query_id):
     table = connection.ops.quote_name(QueryDailyHits._meta.db_table)
     with connection.cursor() as cursor:
         cursor.execute(
             f"INSERT INTO {table} AS hits (query_id, date, hits) VALUES (%s, %s, 1) "
             "ON CONFLICT (query_id, date) DO UPDATE SET hits = hits.hits + 1",
-            [query_id, date or timezone.now().date()],
+            [query_id, timezone.now().date()],
         )
