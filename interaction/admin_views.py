@@ -43,10 +43,13 @@ class ReplyForm(forms.Form):
 
 
 class PublishForm(forms.ModelForm):
+    """The 办公室 approves what the public sees of a message: title, question and reply, each checked for personal
+    data. Saving it clears a department's pending change to a published reply."""
+
     class Meta:
         model = Message
-        fields = ["public_subject", "public_content", "published"]
-        widgets = {"public_content": forms.Textarea(attrs={"rows": 6})}
+        fields = ["public_subject", "public_content", "public_reply", "published"]
+        widgets = {"public_content": forms.Textarea(attrs={"rows": 6}), "public_reply": forms.Textarea(attrs={"rows": 6})}
 
     def clean(self):
         cleaned = super().clean()
@@ -55,11 +58,17 @@ class PublishForm(forms.ModelForm):
                 raise forms.ValidationError(_("留言人没有同意公开，不能公开"))
             if self.instance.status != MessageStatus.REPLIED:
                 raise forms.ValidationError(_("答复后才能公开"))
-            text = (cleaned.get("public_subject") or "") + (cleaned.get("public_content") or "")
-            for secret in (self.instance.name, self.instance.phone, self.instance.email):
-                if secret and secret in text:
-                    raise forms.ValidationError(_("公开内容中仍有留言人的个人信息（%(what)s），请删去") % {"what": secret[:1] + "…"})
+            texts = {name: cleaned.get(name) or "" for name in Message.PUBLIC_FIELDS}
+            for name, text in texts.items():
+                if not text.strip():
+                    self.add_error(name, _("公开时必须填写"))
+            for finding in self.instance.personal_data_in(texts):
+                raise forms.ValidationError(str(finding))
         return cleaned
+
+    def save(self, commit=True):
+        self.instance.needs_review = False
+        return super().save(commit)
 
 
 def queue(request):
@@ -68,7 +77,8 @@ def queue(request):
     items = visible_messages(request.user).select_related("department")
     state = request.GET.get("state", "open")
     if state == "open":
-        items = items.exclude(status=MessageStatus.REPLIED).order_by("submitted_at")
+        # A published message whose reply a department has changed waits for the 办公室 like an unanswered one.
+        items = items.filter(~Q(status=MessageStatus.REPLIED) | Q(needs_review=True)).order_by("submitted_at")
     now = timezone.now()
     return TemplateResponse(request, "interaction/admin/queue.html", {
         "items": items[:200], "state": state, "now": now, "warn_days": WARN_DAYS, "limit_days": LIMIT_DAYS,
@@ -80,9 +90,10 @@ def detail(request, pk):
     office = is_office(request.user)
     assign = AssignForm(request.POST if "assign" in request.POST else None, initial={"department": message.department_id}) if office else None
     reply = ReplyForm(request.POST if "reply_submit" in request.POST else None, initial={"reply": message.reply})
-    publish = PublishForm(request.POST if "publish_submit" in request.POST else None, instance=message,
-                          initial={"public_subject": message.public_subject or message.subject,
-                                   "public_content": message.public_content or message.content}) if office else None
+    publish = PublishForm(request.POST if "publish_submit" in request.POST else None, instance=message, initial={
+        "public_subject": message.public_subject or message.subject, "public_content": message.public_content or message.content,
+        "public_reply": message.reply if message.needs_review or not message.public_reply else message.public_reply,
+    }) if office else None
     if request.method == "POST":
         if "assign" in request.POST and assign is not None and assign.is_valid():
             message.department = assign.cleaned_data["department"]
@@ -92,10 +103,16 @@ def detail(request, pk):
             flash.success(request, _("已分送%(department)s办理") % {"department": message.department.name})
             return redirect("mailbox_admin_detail", pk=message.pk)
         if "reply_submit" in request.POST and reply.is_valid():
+            changed = reply.cleaned_data["reply"] != message.reply
             message.reply, message.status = reply.cleaned_data["reply"], MessageStatus.REPLIED
             message.replied_at, message.replied_by = timezone.now(), request.user
+            if message.published and changed:
+                # The public keeps the approved text until the 办公室 has checked the new one.
+                message.needs_review = True
+                flash.warning(request, _("答复已保存。此留言已公开：修改后的答复须经办公室审核后才公开，公众仍看到原答复。"))
+            else:
+                flash.success(request, _("已答复"))
             message.save()
-            flash.success(request, _("已答复"))
             return redirect("mailbox_admin_detail", pk=message.pk)
         if "publish_submit" in request.POST and publish is not None and publish.is_valid():
             publish.save()

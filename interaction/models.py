@@ -50,10 +50,13 @@ class Message(models.Model):
     replied_at = models.DateTimeField(_("答复时间"), null=True, blank=True)
     replied_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("答复人"), null=True, blank=True,
                                    on_delete=models.SET_NULL, related_name="+")
-    # What the public list shows: edited by staff to remove personal data.
+    # What the public list shows, and nothing else of the message: the 办公室's approved copies, with personal data
+    # removed. A department that changes its reply later changes `reply`, not `public_reply`, until the 办公室 approves.
     public_subject = models.CharField(_("公开标题"), max_length=100, blank=True)
     public_content = models.TextField(_("公开内容"), blank=True, help_text=_("公开前删去姓名、电话、住址、证件号等个人信息"))
+    public_reply = models.TextField(_("公开答复"), blank=True, help_text=_("公开前删去答复中的姓名、电话、住址、证件号等个人信息"))
     published = models.BooleanField(_("公开"), default=False, db_index=True)
+    needs_review = models.BooleanField(_("答复已修改，待办公室审核"), default=False, db_index=True)
 
     class Meta:
         verbose_name = _("留言")
@@ -63,6 +66,20 @@ class Message(models.Model):
 
     def __str__(self):
         return f"{self.tracking_number} {self.subject}"
+
+    PUBLIC_FIELDS = ("public_subject", "public_content", "public_reply")
+
+    def personal_data_in(self, texts):
+        """What of the sender's details, or of anyone's ID number, mobile number or address, is still in `texts`
+        ({field name: text}); the office's own contact details (site settings) are allowed."""
+        from core.models import SiteSettings
+        from core.personal_data import find_personal_data
+
+        own = SiteSettings.objects.values_list("address", "phone", "fax", "email")
+        labels = {name: str(self._meta.get_field(name).verbose_name) for name in texts}
+        identities = [(_("姓名"), self.name, "name"), (_("联系电话"), self.phone, "number"), (_("电子邮箱"), self.email, "text")]
+        return find_personal_data({labels[name]: text for name, text in texts.items()}, identities,
+                                  allowed=[value for row in own for value in row])
 
     def days_waiting(self, now=None):
         end = self.replied_at or now or timezone.now()
