@@ -1,18 +1,17 @@
 """The 公开办's queue: only users with the application permissions (the 公开办 group, superusers) see it."""
 
-import csv
-import io
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.http import FileResponse, HttpResponse
+from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+
+from core import spreadsheets
 
 from .admin_forms import ProcessForm
 from .models import EventAction, ExportLog, InformationRequest, RequestEvent, Status
@@ -54,27 +53,7 @@ def _export(request, applications, kind):
     rows = [[a.tracking_number, a.get_applicant_type_display(), a.name, a.masked_id_number, a.received_on,
              a.get_status_display(), a.due_on, a.get_outcome_display(), a.answered_on] for a in applications]
     ExportLog.objects.create(user=request.user, count=len(rows), query=request.GET.urlencode()[:500], address=request.META.get("REMOTE_ADDR", ""))
-    if kind == "csv":
-        out = io.StringIO()
-        out.write("\ufeff")
-        writer = csv.writer(out)
-        writer.writerow(header)
-        writer.writerows(rows)
-        response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = 'attachment; filename="applications.csv"'
-        return response
-    from openpyxl import Workbook
-
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.append(header)
-    for row in rows:
-        sheet.append(row)
-    out = io.BytesIO()
-    workbook.save(out)
-    response = HttpResponse(out.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    response["Content-Disposition"] = 'attachment; filename="applications.xlsx"'
-    return response
+    return spreadsheets.table_download(kind, "applications", header, rows, title=_("政府信息公开申请"))
 
 
 def detail(request, pk):

@@ -1,34 +1,15 @@
-import io
-
-from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
+from core import spreadsheets
+
 from .freshness import build_report
 from . import website_report as figures
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
 def _xlsx(title, header, rows, filename):
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = title[:31]
-    sheet.append(header)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for row in rows:
-        sheet.append(list(row))
-    out = io.BytesIO()
-    workbook.save(out)
-    response = HttpResponse(out.getvalue(), content_type=XLSX)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return spreadsheets.download(spreadsheets.xlsx_content([(title, [header, *rows], 1)]), filename)
 
 
 def _site(request):

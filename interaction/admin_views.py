@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core import spreadsheets
 from governance.models import Department
 
 from .models import LIMIT_DAYS, WARN_DAYS, Message, MessageStatus
@@ -80,9 +81,21 @@ def queue(request):
         # A published message whose reply a department has changed waits for the 办公室 like an unanswered one.
         items = items.filter(~Q(status=MessageStatus.REPLIED) | Q(needs_review=True)).order_by("submitted_at")
     now = timezone.now()
+    if request.GET.get("export") in ("csv", "xlsx"):
+        return _export(items, request.GET["export"], now)
     return TemplateResponse(request, "interaction/admin/queue.html", {
         "items": items[:200], "state": state, "now": now, "warn_days": WARN_DAYS, "limit_days": LIMIT_DAYS,
         "is_office": is_office(request.user)})
+
+
+def _export(items, kind, now):
+    """The listed messages for the year-end figures and follow-up; the sender's contact details stay out."""
+    header = [_("查询号"), _("类别"), _("标题"), _("承办科室"), _("状态"), _("留言时间"), _("答复时间"), _("已等待（天）"), _("公开")]
+    rows = [[m.tracking_number, m.get_category_display(), m.subject, m.department.name if m.department else "",
+             m.get_status_display(), timezone.localtime(m.submitted_at).strftime("%Y-%m-%d %H:%M"),
+             timezone.localtime(m.replied_at).strftime("%Y-%m-%d %H:%M") if m.replied_at else "", m.days_waiting(now),
+             _("是") if m.published else _("否")] for m in items]
+    return spreadsheets.table_download(kind, f"mailbox-{timezone.localdate().isoformat()}", header, rows, title=_("留言办理"))
 
 
 def detail(request, pk):

@@ -5,7 +5,9 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
+
+from core.spreadsheets import SafeSpreadsheetExportMixin
 
 from . import admin_views
 from .models import ConsultationComment, MessageStatus
@@ -30,8 +32,13 @@ def mailbox_menu_item():
     return MailboxMenuItem(_("留言办理"), reverse("mailbox_admin"), icon_name="mail", order=260)
 
 
+class CommentIndexView(SafeSpreadsheetExportMixin, IndexView):
+    pass
+
+
 class CommentViewSet(SnippetViewSet):
     model = ConsultationComment
+    index_view_class = CommentIndexView
     icon = "comment"
     menu_label = _("征求意见反馈")
     add_to_settings_menu = False

@@ -1,7 +1,6 @@
 """A report's statistics tables as rows of cells, for CSV, XLSX and JSON downloads that match the page."""
 
-import csv
-import io
+from core.spreadsheets import csv_content, xlsx_content
 
 from . import statistics
 
@@ -85,34 +84,14 @@ def _plain(cell):
 
 
 def as_csv(page):
-    out = io.StringIO()
-    out.write("\ufeff")  # so that Excel opens the UTF-8 file as UTF-8
-    writer = csv.writer(out)
-    for index, (title, rows) in enumerate(report_tables(page)):
-        if index:
-            writer.writerow([])
-        writer.writerow([title])
-        writer.writerows([[_plain(cell) for cell in row] for row in rows])
-    return out.getvalue()
+    rows = []
+    for index, (title, table) in enumerate(report_tables(page)):
+        rows += ([[]] if index else []) + [[title]] + [list(row) for row in table]
+    return csv_content(rows)
 
 
 def as_xlsx(page):
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
-    workbook = Workbook()
-    workbook.remove(workbook.active)
-    for title, rows in report_tables(page):
-        sheet = workbook.create_sheet(title=title.split(" ", 1)[0])
-        sheet.append([title])
-        sheet["A1"].font = Font(bold=True)
-        for row in rows:
-            sheet.append([_plain(cell) for cell in row])
-    if not workbook.worksheets:
-        workbook.create_sheet(title="报告")
-    out = io.BytesIO()
-    workbook.save(out)
-    return out.getvalue()
+    return xlsx_content([(title.split(" ", 1)[0], [[title], *table], 1) for title, table in report_tables(page)])
 
 
 def as_json(page):

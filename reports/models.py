@@ -1,5 +1,5 @@
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse, JsonResponse
+from django.http import JsonResponse
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
@@ -8,6 +8,7 @@ from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.search import index
 
+from core import spreadsheets
 from core.models import ListedPage
 
 from . import exports, statistics
@@ -98,19 +99,16 @@ class AnnualReportPage(RoutablePageMixin, ListedPage):
     def has_statistics(self):
         return any(True for _ in exports.statistics_blocks(self))
 
-    def _download(self, content, content_type, extension):
-        response = HttpResponse(content, content_type=content_type)
-        response["Content-Disposition"] = f'attachment; filename="annual-report-{self.year}.{extension}"'
-        return response
+    def _download(self, content, extension):
+        return spreadsheets.download(content, f"annual-report-{self.year}.{extension}")
 
     @path("tables/csv/", name="tables_csv")
     def tables_csv(self, request):
-        return self._download(exports.as_csv(self), "text/csv; charset=utf-8", "csv")
+        return self._download(exports.as_csv(self), "csv")
 
     @path("tables/xlsx/", name="tables_xlsx")
     def tables_xlsx(self, request):
-        return self._download(
-            exports.as_xlsx(self), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx")
+        return self._download(exports.as_xlsx(self), "xlsx")
 
     @path("tables/json/", name="tables_json")
     def tables_json(self, request):
