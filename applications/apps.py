@@ -6,3 +6,6 @@ class ApplicationsConfig(AppConfig):
     name = "applications"
     verbose_name = _("依申请公开")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import checks  # noqa: F401  (registers the field-key checks)

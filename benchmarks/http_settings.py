@@ -4,6 +4,7 @@ import os
 
 os.environ.setdefault("SECRET_KEY", "benchmark-only-" + "x" * 40)
 os.environ.setdefault("ALLOWED_HOSTS", "127.0.0.1,localhost")
+os.environ.setdefault("GONGKAI_FIELD_KEY", "Vq3kD8ZbYz5cM1uR9xT0wL2nA7eF4hJ6gK8pS1dQ3rE=")
 
 from cms.settings.production import *  # noqa: E402,F401,F403
 

@@ -157,7 +157,8 @@ STATIC_URL = "/static/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 # Applicants' files and reply letters: never under MEDIA_ROOT, never served by the web server.
 PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private-media"))
-# Key for encrypted fields (identity numbers); derived from SECRET_KEY when unset. Keep it when rotating SECRET_KEY.
+# Keys for encrypted fields (identity numbers), comma-separated, newest first; production requires them. Development
+# and tests without one use a key derived from SECRET_KEY (applications/crypto.py).
 GONGKAI_FIELD_KEY = os.environ.get("GONGKAI_FIELD_KEY", "")
 MEDIA_URL = "/media/"
 

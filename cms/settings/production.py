@@ -6,6 +6,13 @@ from .base import *  # noqa: F401,F403
 
 DEBUG = False
 SECRET_KEY = os.environ["SECRET_KEY"]
+# Identity numbers have their own key, never one derived from SECRET_KEY: rotating SECRET_KEY must not make them
+# unreadable. Comma-separated, newest first (docs/deploy.md, “Rotating the field key”).
+if not os.environ.get("GONGKAI_FIELD_KEY", "").strip():
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured("GONGKAI_FIELD_KEY is required in production (a Fernet key; see docs/deploy.md)")
+GONGKAI_FIELD_KEY = os.environ["GONGKAI_FIELD_KEY"]
 ALLOWED_HOSTS = [h.strip() for h in os.environ.get("ALLOWED_HOSTS", "").split(",") if h.strip()]
 CSRF_TRUSTED_ORIGINS = [o.strip() for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if o.strip()]
 

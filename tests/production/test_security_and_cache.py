@@ -18,7 +18,8 @@ ROOT = Path(__file__).resolve().parents[2]
 def test_deploy_check_is_clean_with_production_settings(tmp_path):
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "cms.settings.production",
            "SECRET_KEY": "x7$Kp2!vQ9#mL4@wR8^tZ1&nB6*cF3(hJ5)dG0-sY7+eU2=aI9_oP4~qT6", "ALLOWED_HOSTS": "kjj.example.gov.cn",
-           "DATABASE_URL": f"sqlite:///{tmp_path / 'deploy.sqlite3'}"}
+           "DATABASE_URL": f"sqlite:///{tmp_path / 'deploy.sqlite3'}",
+           "GONGKAI_FIELD_KEY": "Vq3kD8ZbYz5cM1uR9xT0wL2nA7eF4hJ6gK8pS1dQ3rE="}
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # set for the browser tests' live server, never in deployment
     result = subprocess.run([sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
                             cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
@@ -135,6 +136,7 @@ def test_production_cache_talks_to_redis(tmp_path):
         pytest.skip("no Redis on 127.0.0.1:6379")
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "cms.settings.production", "SECRET_KEY": "k" * 50,
            "ALLOWED_HOSTS": "localhost", "REDIS_URL": "redis://127.0.0.1:6379/9",
+           "GONGKAI_FIELD_KEY": "Vq3kD8ZbYz5cM1uR9xT0wL2nA7eF4hJ6gK8pS1dQ3rE=",
            "DATABASE_URL": f"sqlite:///{tmp_path / 'r.sqlite3'}"}
     code = ("import django; django.setup(); from django.core.cache import cache, caches; "
             "cache.set('gongkai-test', '公开', 30); print(cache.get('gongkai-test')); print(type(caches['default']).__name__)")
