@@ -5,6 +5,9 @@ search. Added here: `date_from` / `date_to` (发布日期 range) and documents i
 
 import datetime
 
+from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.db import models
+from django.db.backends.base.operations import BaseDatabaseOperations
 from django.db.models import Q
 from wagtail.api.v2.filters import BaseFilterBackend
 from wagtail.api.v2.router import WagtailAPIRouter
@@ -35,12 +38,71 @@ class DateRangeFilter(BaseFilterBackend):
         return queryset
 
 
-class GongkaiPagesAPIViewSet(PagesAPIViewSet):
+# Every parameter has bounds, so that no value reaches the database in a form it cannot take (an OFFSET beyond
+# 64 bits, a 150-word full-text query) and the caller learns what was wrong. Control characters are refused for the
+# whole site by core/bad_requests.py.
+INT_MAX = 2**31 - 1
+INTEGER_PARAMETERS = {"offset", "limit", "id", "child_of", "descendant_of", "ancestor_of", "translation_of"}
+MAX_LENGTHS = {"search": 200, "locale": 20, "type": 100, "order": 100, "site": 255, "html_path": 1000, "fields": 1000}
+MAX_LENGTH = 200  # any other parameter: a field filter
+SEARCH_OPERATORS = {"and", "or"}
+
+
+def check_integer(name, value, maximum=INT_MAX):
+    if name in ("child_of", "descendant_of") and value == "root":
+        return
+    if not (value.isascii() and value.isdigit() and len(value) <= 10 and int(value) <= maximum):
+        raise BadRequestError(f"{name} must be a whole number from 0 to {maximum}")
+
+
+def check_field_filter(name, value, field):
+    """?date=…, ?year=…, ?owner=…: the value must be one the model field can hold (Wagtail would hand a bad date to
+    the database and fail with a server error)."""
+    target = field.target_field if isinstance(field, models.ForeignKey) else field
+    if isinstance(target, (models.IntegerField, models.AutoField)):
+        # The field's own range (SQLite would store anything; the answer should not depend on the database).
+        _low, high = BaseDatabaseOperations.integer_field_ranges.get(target.get_internal_type(), (0, INT_MAX))
+        return check_integer(name, value, min(INT_MAX, high))
+    if isinstance(target, models.BooleanField):
+        return  # Wagtail's own parse_boolean answers 400
+    try:
+        target.to_python(value)
+    except ValidationError as error:
+        raise BadRequestError(f"{name}: {' '.join(error.messages)}") from None
+
+
+class BoundedParametersMixin:
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        model = self.get_queryset().model
+        for name, value in request.GET.items():
+            limit = MAX_LENGTHS.get(name, MAX_LENGTH)
+            if len(value) > limit:
+                raise BadRequestError(f"{name} is too long (at most {limit} characters)")
+            if name in INTEGER_PARAMETERS:
+                check_integer(name, value)
+                continue
+            try:
+                field = model._meta.get_field(name)
+            except FieldDoesNotExist:
+                continue
+            if getattr(field, "concrete", False) and not field.many_to_many:
+                check_field_filter(name, value, field)
+        operator = request.GET.get("search_operator")
+        if operator is not None and operator not in SEARCH_OPERATORS:
+            raise BadRequestError("search_operator must be 'and' or 'or'")
+
+
+class GongkaiPagesAPIViewSet(BoundedParametersMixin, PagesAPIViewSet):
     filter_backends = [DateRangeFilter, *PagesAPIViewSet.filter_backends]
     known_query_parameters = PagesAPIViewSet.known_query_parameters.union({"date_from", "date_to"})
 
 
-class PublicDocumentsAPIViewSet(DocumentsAPIViewSet):
+class BoundedImagesAPIViewSet(BoundedParametersMixin, ImagesAPIViewSet):
+    pass
+
+
+class PublicDocumentsAPIViewSet(BoundedParametersMixin, DocumentsAPIViewSet):
     def get_queryset(self):
         restricted = CollectionViewRestriction.objects.values_list("collection__path", flat=True)
         queryset = super().get_queryset()
@@ -51,5 +113,5 @@ class PublicDocumentsAPIViewSet(DocumentsAPIViewSet):
 
 api_router = WagtailAPIRouter("wagtailapi")
 api_router.register_endpoint("pages", GongkaiPagesAPIViewSet)
-api_router.register_endpoint("images", ImagesAPIViewSet)
+api_router.register_endpoint("images", BoundedImagesAPIViewSet)
 api_router.register_endpoint("documents", PublicDocumentsAPIViewSet)

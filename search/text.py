@@ -172,10 +172,17 @@ def split_compound(word):
     return tuple(parts) if len(parts) > 1 else ()
 
 
+# Words of a query that are searched; the rest are dropped. About a hundred words nest the full-text expression deep
+# enough to overflow SQLite's FTS5 parser stack and Python's recursion limit in the PostgreSQL compiler, and nobody
+# types that many: the API and the admin pass whatever they are given, so the bound lives here.
+MAX_QUERY_WORDS = 32
+
+
 @lru_cache(maxsize=2048)
 def segment_query(text):
     """A query as a tuple of units: each unit is (word, sub-words). A document satisfies a unit when it contains
-    the word, or all of its sub-words (a compound the document's context cut differently)."""
+    the word, or all of its sub-words (a compound the document's context cut differently). At most
+    MAX_QUERY_WORDS units."""
     segmenter = _ensure_ready()
     units = []
     seen = set()
@@ -185,10 +192,13 @@ def segment_query(text):
             continue
         seen.add(word)
         units.append((word, split_compound(word) if len(word) > 2 and _CJK_WORD.fullmatch(word) else ()))
+        if len(units) == MAX_QUERY_WORDS:
+            break
     return tuple(units)
 
 
 def phrase_tokens(text):
-    """A quoted phrase as the index would have tokenised it, so that adjacent positions line up."""
-    return index_tokens(text)
+    """A quoted phrase as the index would have tokenised it, so that adjacent positions line up (at most
+    MAX_QUERY_WORDS × 2 tokens)."""
+    return index_tokens(text)[:MAX_QUERY_WORDS * 2]
 

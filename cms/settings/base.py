@@ -68,6 +68,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Control characters (NUL) in a path or query: a 400 that says so, before any view or database sees them.
+    "core.bad_requests.RejectMalformedRequestMiddleware",
     # Hashed, compressed static files served by the app itself (no separate static server needed).
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",

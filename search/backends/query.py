@@ -78,8 +78,8 @@ def autocomplete_rewrite(query):
     if not isinstance(query, PlainText):
         return query
     chunks = []
-    for chunk in query.query_string.split():
-        tokens = text.index_tokens(chunk)
+    for chunk in query.query_string.split()[:text.MAX_QUERY_WORDS]:
+        tokens = text.index_tokens(chunk)[:text.MAX_QUERY_WORDS]
         if not tokens:
             continue
         whole = text.normalise(chunk)

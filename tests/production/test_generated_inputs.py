@@ -77,3 +77,29 @@ def test_api_parameters_never_fail(client, site, search, kind, fields, limit, of
 def test_public_forms_never_fail(client, site, no_flood_limit, form, data):
     response = client.post(form, params(**data))
     assert response.status_code < 500
+
+
+# Every parameter the API reads, by name, on each endpoint; values as a real server passes them (NUL included).
+API_PARAMETERS = ["fields", "type", "child_of", "descendant_of", "ancestor_of", "translation_of", "locale", "site",
+                  "order", "limit", "offset", "search", "search_operator", "date_from", "date_to", "id", "title",
+                  "slug", "show_in_menus", "tags", "year", "date", "pinned", "featured", "validity", "html_path",
+                  "document_number", "written_date", "report_format", "kind", "collection", "width", "unknown"]
+API_PATHS = ["/api/v2/pages/", "/api/v2/pages/find/", "/api/v2/images/", "/api/v2/documents/", "/api/v2/pages/1/"]
+TYPES = ["news.ArticlePage", "disclosure.DocumentPage", "reports.AnnualReportPage", "columns.ColumnPage", "wagtailcore.Page"]
+api_value = st.one_of(text, st.integers().map(str), st.integers(min_value=2**31 - 2, max_value=2**70).map(str),
+                      st.sampled_from(["root", "and", "or", "random", "-title", "en", "zh-hans", "\x00", "2019-01-01",
+                                       "*", "-date", "true", " ".join(f"词{i}" for i in range(150))]))
+
+
+@pytest.mark.django_db
+@common
+@given(path=st.sampled_from(API_PATHS), kind=st.one_of(st.none(), st.sampled_from(TYPES)),
+       values=st.dictionaries(st.sampled_from(API_PARAMETERS), api_value, min_size=1, max_size=4))
+def test_every_api_parameter_by_name_never_fails(client, site, path, kind, values):
+    from urllib.parse import urlencode
+
+    query = {**({"type": kind} if kind else {}), **values}
+    response = client.get(path, QUERY_STRING=urlencode(query))
+    assert response.status_code < 500, (path, query)
+    if response.status_code == 400:
+        assert response.json()["message"]  # says what was wrong

@@ -13,7 +13,8 @@ def test_search_finds_a_published_page_by_title(client, column):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("query", ["", "   ", "长" * 10000, "😀🔬", "' OR 1=1 --", "<script>alert(1)</script>", "%00", "\x00", "a\x00b", "\\"])
+# NUL is refused for every URL with a 400 that says so (tests/production/test_hostile_requests.py).
+@pytest.mark.parametrize("query", ["", "   ", "长" * 10000, "😀🔬", "' OR 1=1 --", "<script>alert(1)</script>", "%00", "\\"])
 def test_odd_queries_get_a_page_with_a_message(client, home, query):
     response = client.get("/search/", {"query": query})
     assert response.status_code == 200
