@@ -8,14 +8,13 @@ from django.views.decorators.cache import never_cache
 
 from core import antispam
 
-from core.lookup import find_own
+from core.lookup import find_own, remember, remembered
 
 from .forms import ApplicationForm
 from .models import EventAction, InformationRequest, RequestEvent
 
 SCOPE = "application"
 STATUS_SCOPE = "application-status"
-GRANTED = "gongkai:applications:granted"
 
 
 def _render_form(request, form, status=200):
@@ -37,8 +36,8 @@ def apply(request):
         application = form.save()
         RequestEvent.objects.create(request=application, action=EventAction.SUBMITTED)
     antispam.count_submission(request, SCOPE)
-    request.session["gongkai:applications:receipt"] = application.tracking_number
-    _grant(request, application)
+    remember(request, "application-receipt", application.tracking_number)
+    remember(request, "application", application.pk)
     if application.email:
         status_url = request.build_absolute_uri(reverse("application_status"))
         send_mail(
@@ -52,17 +51,11 @@ def apply(request):
 
 @never_cache
 def done(request):
-    number = request.session.get("gongkai:applications:receipt")
-    if not number:
+    numbers = remembered(request, "application-receipt")
+    if not numbers:
         return redirect("application_apply")
-    application = InformationRequest.objects.filter(tracking_number=number).first()
+    application = InformationRequest.objects.filter(tracking_number=numbers[-1]).first()
     return render(request, "applications/done.html", {"application": application})
-
-
-def _grant(request, application):
-    granted = set(request.session.get(GRANTED, []))
-    granted.add(application.pk)
-    request.session[GRANTED] = sorted(granted)
 
 
 @never_cache
@@ -72,7 +65,7 @@ def status(request):
     if form is None:
         return antispam.too_many(request)
     if application:
-        _grant(request, application)
+        remember(request, "application", application.pk)
     return render(request, "applications/status.html", {
         "form": form, "application": application, "message": message,
         "events": application.events.exclude(action__in=[EventAction.NOTE, EventAction.EXPORTED]) if application else [],
@@ -81,9 +74,10 @@ def status(request):
 
 @never_cache
 def reply_file(request, number):
-    """The reply letter, only for a browser that has shown the 查询号 and phone digits (or submitted the form)."""
+    """The reply letter, only for a browser that has shown the 查询号 and phone digits (or submitted the form) within
+    the hour, and has not been closed since."""
     application = InformationRequest.objects.filter(tracking_number=number).first()
-    if application is None or application.pk not in request.session.get(GRANTED, []) or not application.reply_file:
+    if application is None or str(application.pk) not in remembered(request, "application") or not application.reply_file:
         raise Http404
     if not application.answered_on:
         raise Http404

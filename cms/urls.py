@@ -17,6 +17,7 @@ from syndication.sitemaps import SiteSitemap
 from wagtail.contrib.sitemaps.views import sitemap
 
 from core import routing
+from core import views as core_views
 
 from .api import api_router
 
@@ -28,6 +29,7 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": SiteSitemap}}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
+    path("favicon.ico", core_views.favicon, name="favicon"),
     path("reading/<slug:name>/", reading_views.toggle, name="reading_toggle"),
 ]
 

@@ -2,7 +2,9 @@
 comments): a per-address rate limit in the cache, an arithmetic question kept in the session (readable by screen
 readers, works offline), and a honeypot field that people never see."""
 
+import math
 import secrets
+import time
 
 from django import forms
 from django.conf import settings
@@ -28,21 +30,33 @@ def _address(request):
     return request.META.get("REMOTE_ADDR", "unknown")
 
 
+def _key(request, scope):
+    return f"gongkai:rate:{scope}:{_address(request)}"
+
+
+def _used(key, now):
+    """(submissions, end of the window) for a key; (0, None) when there is no window running."""
+    value = cache.get(key)
+    if isinstance(value, (list, tuple)) and len(value) == 2 and value[1] > now:
+        return value
+    return 0, None
+
+
 def rate_limited(request, scope):
     """True when this address has used up its submissions for the window."""
     count, _window = _limit(scope)
-    return (cache.get(f"gongkai:rate:{scope}:{_address(request)}") or 0) >= count
+    return _used(_key(request, scope), time.time())[0] >= count
 
 
 def count_submission(request, scope):
-    count, window = _limit(scope)
-    key = f"gongkai:rate:{scope}:{_address(request)}"
-    if cache.add(key, 1, window):
-        return
-    try:
-        cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, window)
+    """The window's end is stored with the count. Django's incr() on the file and database caches re-sets the key
+    with the default timeout, so “5 an hour” became “5 every 5 minutes”; here the window holds on any backend, and
+    each write's timeout is what is left of it."""
+    _count, window = _limit(scope)
+    key, now = _key(request, scope), time.time()
+    used, ends = _used(key, now)
+    ends = ends or now + window
+    cache.set(key, (used + 1, ends), timeout=max(1, math.ceil(ends - now)))
 
 
 def too_many(request):

@@ -1,5 +1,7 @@
-"""What the public forms share beyond spam protection: phone numbers, and finding one's own submission again with
-its 查询号 and the last four digits of the phone number given with it."""
+"""What the public forms share beyond spam protection: phone numbers, finding one's own submission again with its
+查询号 and the last four digits of the phone number given with it, and what a browser may see without asking again."""
+
+import time
 
 from django import forms
 from django.utils.translation import gettext as _
@@ -43,3 +45,25 @@ def find_own(request, model, scope):
             else:
                 error = _("查询号或电话号码后四位不正确。")
     return form, found, error
+
+
+# A browser that submitted, or gave the 查询号 and phone digits, may see the receipt and the reply letter without
+# the digits for an hour, and only until the browser is closed: on a shared computer, the next person must not.
+ACCESS_SECONDS = 3600
+
+
+def remember(request, name, value):
+    """Let this browser see `value` (a 查询号, an application's id) under `name` for ACCESS_SECONDS."""
+    key, now = f"gongkai:access:{name}", time.time()
+    kept = {v: until for v, until in (request.session.get(key) or {}).items() if until > now}
+    kept.pop(str(value), None)
+    kept[str(value)] = now + ACCESS_SECONDS  # newest last
+    request.session[key] = kept
+    if not request.user.is_authenticated:
+        request.session.set_expiry(0)  # the session cookie ends with the browser
+
+
+def remembered(request, name):
+    """The values this browser may still see under `name`, oldest first."""
+    now = time.time()
+    return [v for v, until in (request.session.get(f"gongkai:access:{name}") or {}).items() if until > now]

@@ -10,7 +10,7 @@ from django.views.decorators.cache import never_cache
 
 from core import antispam
 
-from core.lookup import find_own
+from core.lookup import find_own, remember, remembered
 
 from .forms import CommentForm, MessageForm
 from .models import Message, MessageStatus
@@ -55,7 +55,7 @@ def write(request):
         return _render_write(request, form, status=400)
     message = form.save()
     antispam.count_submission(request, SCOPE)
-    request.session["gongkai:mailbox:receipt"] = message.tracking_number
+    remember(request, "mailbox-receipt", message.tracking_number)
     if message.email:
         send_mail(_("【留言】已收到您的留言，查询号 %(number)s") % {"number": message.tracking_number},
                   _("查询号：%(number)s\n请凭查询号和联系电话后四位在 %(url)s 查看答复。") % {
@@ -66,10 +66,10 @@ def write(request):
 
 @never_cache
 def done(request):
-    number = request.session.get("gongkai:mailbox:receipt")
-    if not number:
+    numbers = remembered(request, "mailbox-receipt")
+    if not numbers:
         return redirect("mailbox_write")
-    return render(request, "interaction/done.html", {"message": Message.objects.filter(tracking_number=number).first()})
+    return render(request, "interaction/done.html", {"message": Message.objects.filter(tracking_number=numbers[-1]).first()})
 
 
 @never_cache

@@ -231,6 +231,9 @@ AXES_COOLOFF_TIME = 0.25  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "axes_lockout.html"
 AXES_RESET_ON_SUCCESS = True
+# Also per address across accounts (core/login_lockout.py).
+AXES_HANDLER = "core.login_lockout.AccountAndAddressHandler"
+GONGKAI_LOGIN_ADDRESS_LIMIT = int(os.environ.get("GONGKAI_LOGIN_ADDRESS_LIMIT", 15))
 
 # Behind a reverse proxy, the header holding the client's address (set by the proxy, e.g. HTTP_X_REAL_IP).
 GONGKAI_CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "")

@@ -89,3 +89,15 @@ def test_no_asset_is_loaded_from_another_host(client, home, front):
     ]
     urls = [tag.get("src") or tag.get("href") for tag in assets]
     assert urls and all(url.startswith("/") and not url.startswith("//") for url in urls if url)
+
+
+@pytest.mark.django_db
+def test_every_browser_gets_a_favicon(client, home):
+    import io
+
+    from PIL import Image
+
+    response = client.get("/favicon.ico")
+    assert response.status_code == 200 and response["Content-Type"] == "image/x-icon"
+    assert Image.open(io.BytesIO(response.content)).format == "ICO"
+    assert 'rel="icon"' in client.get("/").content.decode()
