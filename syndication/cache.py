@@ -38,6 +38,9 @@ def _bump():
     forget_read_version()
     try:
         cache.incr(VERSION_KEY)
+        # The file and database caches' incr() re-sets the key with the default timeout (5 minutes): the version, and
+        # with it every cached page, would expire on its own.
+        cache.touch(VERSION_KEY, None)
     except ValueError:
         cache.set(VERSION_KEY, time.time_ns(), None)
 

@@ -131,3 +131,16 @@ def test_the_receipt_opens_the_reply_letter_for_an_hour_and_one_browser_session(
     assert status.status_code == 200 and application.tracking_number in status.content.decode()
     assert client.get(letter).status_code == 200
 
+
+
+@pytest.mark.django_db
+def test_the_content_version_does_not_expire_on_the_file_cache(settings, tmp_path, clock):
+    from syndication.cache import content_changed, content_version
+
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+                                   "LOCATION": str(tmp_path)}}
+    content_version()
+    content_changed()
+    bumped = content_version()
+    clock(10 * 60)  # past the cache's default timeout: cached pages must not all expire with it
+    assert content_version() == bumped
