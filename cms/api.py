@@ -74,7 +74,7 @@ def check_field_filter(name, value, field):
 class BoundedParametersMixin:
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
-        model = self.get_queryset().model
+        model = None
         for name, value in request.GET.items():
             limit = MAX_LENGTHS.get(name, MAX_LENGTH)
             if len(value) > limit:
@@ -82,6 +82,9 @@ class BoundedParametersMixin:
             if name in INTEGER_PARAMETERS:
                 check_integer(name, value)
                 continue
+            if name in self.known_query_parameters:
+                continue
+            model = model or self.get_queryset().model  # only for field filters: ?type= picks the model
             try:
                 field = model._meta.get_field(name)
             except FieldDoesNotExist:

@@ -83,7 +83,7 @@ class Message(models.Model):
 
     def days_waiting(self, now=None):
         end = self.replied_at or now or timezone.now()
-        return (end - self.submitted_at).days
+        return max(0, (end - self.submitted_at).days)
 
     def age_state(self, now=None):
         if self.status == MessageStatus.REPLIED:

@@ -28,7 +28,7 @@ def response_statistics(messages=None, year=None):
     average = duration.aggregate(avg=Avg("took"))["avg"]
     return {
         "received": messages.count(), "replied": replied.count(), "published": messages.filter(published=True).count(),
-        "average_days": round(average.total_seconds() / 86400, 1) if average is not None else None,
+        "average_days": round(max(average.total_seconds(), 0) / 86400, 1) if average is not None else None,
     }
 
 

@@ -137,13 +137,20 @@ def test_catalogue_lists_metadata_columns_and_filters(client, catalogue, locale)
 @pytest.mark.django_db
 @pytest.mark.parametrize("query", [
     "?year=99999999999999", "?year=abc", "?topic=abc", "?validity=<script>", "?page=-1", "?q=" + "长" * 10000,
-    "?q=%27%20OR%201%3D1--", "?q=😀", "?year=1e400", "?q=a%00b", "?validity=%00", "?topic=%00",
+    "?q=%27%20OR%201%3D1--", "?q=😀", "?year=1e400",
 ])
 def test_catalogue_survives_bad_filter_input(client, catalogue, query):
     DocumentPageFactory(parent=catalogue, title="甲文件")
     response = client.get("/policies/" + query)
     assert response.status_code == 200
     assert b"<script>" not in response.content.split(b"</head>")[1]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("query", ["?q=a%00b", "?validity=%00", "?topic=%00"])
+def test_catalogue_filters_with_nul_get_a_400_that_says_so(client, catalogue, query):
+    response = client.get("/policies/" + query)
+    assert response.status_code == 400 and "控制字符" in response.content.decode()
 
 
 @pytest.mark.django_db
