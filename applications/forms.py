@@ -15,7 +15,7 @@ ID_CHECK = "10X98765432"
 
 def valid_resident_id(number):
     """GB 11643: 17 digits and a check character."""
-    if len(number) != 18 or not number[:17].isdigit():
+    if len(number) != 18 or not (number[:17].isascii() and number[:17].isdigit()):
         return False
     total = sum(int(digit) * weight for digit, weight in zip(number[:17], ID_WEIGHTS))
     return ID_CHECK[total % 11] == number[17].upper()

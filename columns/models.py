@@ -35,7 +35,7 @@ def remembered_page(request, key, make_queryset):
     something in it is published, unpublished, moved or deleted). Filtered or odd requests are worked out each time.
     The queryset is made only when needed, so a kept list costs no query building either."""
     number = request.GET.get("page", "1")
-    if set(request.GET) - {"page"} or not (number.isdigit() and len(number) <= 4):
+    if set(request.GET) - {"page"} or not (number.isascii() and number.isdigit() and len(number) <= 4):
         return paginate(request, make_queryset())
 
     def build():

@@ -5,6 +5,7 @@ readers, works offline), and a honeypot field that people never see."""
 import math
 import secrets
 import time
+import unicodedata
 
 from django import forms
 from django.conf import settings
@@ -88,7 +89,8 @@ class ProtectedForm(forms.Form):
         if cleaned.get("website"):
             raise forms.ValidationError(_("提交未通过检查，请刷新页面后重试。"))
         expected = self.request.session.pop(f"gongkai:question:{self.scope}", None) if self.request else None
-        given = (cleaned.get("answer") or "").strip()
-        if expected is None or not given.isdigit() or int(given) != expected:
+        # Full-width digits from a Chinese input method count; isdigit() alone also passes “²”, which int() refuses.
+        given = unicodedata.normalize("NFKC", cleaned.get("answer") or "").strip()
+        if expected is None or not (given.isascii() and given.isdigit()) or int(given) != expected:
             self.add_error("answer", _("验证问题的答案不对，请回答新的问题。"))
         return cleaned

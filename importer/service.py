@@ -325,7 +325,7 @@ class ContentImporter:
     def resolve_parent(reference):
         """A page given as an ID, a URL path from the default site's root (/policies/), or an import key."""
         reference = str(reference).strip()
-        if reference.isdigit():
+        if reference.isascii() and reference.isdigit():
             page = Page.objects.filter(pk=int(reference)).first()
         elif reference.startswith("/"):
             site = Site.objects.filter(is_default_site=True).select_related("root_page").first() or Site.objects.first()

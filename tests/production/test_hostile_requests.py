@@ -77,3 +77,22 @@ def test_no_public_url_fails_on_a_hostile_parameter(client, site, path):  # noqa
         assert response.status_code < 500, (path, value)
         assert get(client, path + value.replace("/", "") + "/").status_code < 500, (path, value)
     assert get(client, path, **dict.fromkeys(PARAMETERS, "长" * 10000)).status_code < 500
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("form", ["/apply/", "/mailbox/write/"])
+@pytest.mark.parametrize("answer", ["⓵", "፪", "١٢"])
+def test_digits_python_calls_digits_but_int_refuses_are_a_wrong_answer(client, site, form, answer):  # noqa: F811
+    """Found by the generated inputs: "²".isdigit() is true and int("²") fails."""
+    client.get(form)
+    response = client.post(form, {"answer": answer, "id_type": "resident", "id_number": "²" * 18, "category": "question"})
+    assert response.status_code == 400 and "验证问题的答案不对" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_the_question_takes_full_width_digits(client, site):  # noqa: F811
+    from tests.interaction.test_mailbox import message_data
+
+    data = message_data(client)
+    data["answer"] = data["answer"].translate(str.maketrans("0123456789", "０１２３４５６７８９"))
+    assert client.post("/mailbox/write/", data).status_code == 302
