@@ -42,7 +42,8 @@ def _valid_id_number(number):
 
 @dataclass
 class Finding:
-    field: str  # the label of the field it was found in
+    key: str  # the key of the text it was found in, as given
+    field: str  # that text's label
     kind: str  # what was found: 姓名, 联系电话 …
     sample: str  # a masked hint for the editor: “139…”
 
@@ -57,9 +58,11 @@ def _hint(value):
     return value if len(value) <= 4 else value[:4] + "…"
 
 
-def find_personal_data(fields, identities=(), allowed=()):
-    """Findings in `fields` ({label: text}): any of `identities` ((kind label, value, "name"|"number"|"text")),
-    and any ID number, mobile number or house-number address not among `allowed` (the office's own details)."""
+def find_personal_data(fields, identities=(), allowed=(), labels=None):
+    """Findings in `fields` ({key: text}, shown to people as labels[key], or the key): any of `identities`
+    ((kind label, value, "name"|"number"|"text")), and any ID number, mobile number or house-number address not
+    among `allowed` (the office's own details)."""
+    labels = labels or {}
     allowed_folded = [fold(value) for value in allowed if value]
     wanted = []
     for kind, value, style in identities:
@@ -67,13 +70,14 @@ def find_personal_data(fields, identities=(), allowed=()):
         if len(folded) >= MINIMUM[style]:
             wanted.append((kind, value, folded))
     findings = []
-    for label, text in fields.items():
+    for key, text in fields.items():
+        label = labels.get(key, key)
         folded = fold(text)
         if not folded:
             continue
         for kind, value, needle in wanted:
             if needle in folded:
-                findings.append(Finding(label, kind, _hint(value)))
+                findings.append(Finding(key, label, kind, _hint(value)))
         for kind, pattern, check in ((_("身份证号"), ID_NUMBER, _valid_id_number), (_("手机号码"), MOBILE, None),
                                      (_("门牌地址"), HOUSE_NUMBER, None)):
             for match in pattern.finditer(folded):
@@ -82,6 +86,6 @@ def find_personal_data(fields, identities=(), allowed=()):
                     continue
                 if any(found in own for own in allowed_folded) or any(found in needle for _k, _v, needle in wanted):
                     continue
-                if not any(f.field == label and f.kind == kind for f in findings):
-                    findings.append(Finding(label, kind, _hint(found)))
+                if not any(f.key == key and f.kind == kind for f in findings):
+                    findings.append(Finding(key, label, kind, _hint(found)))
     return findings

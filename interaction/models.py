@@ -78,8 +78,7 @@ class Message(models.Model):
         own = SiteSettings.objects.values_list("address", "phone", "fax", "email")
         labels = {name: str(self._meta.get_field(name).verbose_name) for name in texts}
         identities = [(_("姓名"), self.name, "name"), (_("联系电话"), self.phone, "number"), (_("电子邮箱"), self.email, "text")]
-        return find_personal_data({labels[name]: text for name, text in texts.items()}, identities,
-                                  allowed=[value for row in own for value in row])
+        return find_personal_data(texts, identities, allowed=[value for row in own for value in row], labels=labels)
 
     def days_waiting(self, now=None):
         end = self.replied_at or now or timezone.now()
