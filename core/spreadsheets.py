@@ -27,7 +27,7 @@ def neutralise(value):
     return "'" + value if is_formula_like(value) else value
 
 
-def _plain(value):
+def plain(value):
     """Decimals (report tables) as numbers, lazy translations as text."""
     if hasattr(value, "as_tuple"):
         return float(value)
@@ -42,12 +42,13 @@ def csv_content(rows):
     out.write("\ufeff")
     writer = csv.writer(out)
     for row in rows:
-        writer.writerow([neutralise(_plain(cell)) for cell in row])
+        writer.writerow([neutralise(plain(cell)) for cell in row])
     return out.getvalue()
 
 
-def xlsx_content(sheets):
-    """sheets: (title, rows, number of bold heading rows) each; the result is the workbook's bytes."""
+def xlsx_content(sheets, empty_title="Sheet1"):
+    """sheets: (title, rows, number of bold heading rows) each; the result is the workbook's bytes (with one empty
+    sheet called `empty_title` when there is nothing to write)."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
@@ -56,14 +57,14 @@ def xlsx_content(sheets):
     for title, rows, bold_rows in sheets:
         sheet = workbook.create_sheet(title=str(title)[:31])
         for number, row in enumerate(rows, start=1):
-            sheet.append([_plain(cell) for cell in row])
+            sheet.append([plain(cell) for cell in row])
             for cell in sheet[number]:
                 if is_formula_like(cell.value):
                     cell.data_type, cell.quotePrefix = "s", True
                 if number <= bold_rows:
                     cell.font = Font(bold=True)
     if not workbook.worksheets:
-        workbook.create_sheet(title="Sheet1")
+        workbook.create_sheet(title=empty_title)
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()

@@ -8,9 +8,6 @@ from core import spreadsheets
 from .freshness import build_report
 from . import website_report as figures
 
-def _xlsx(title, header, rows, filename):
-    return spreadsheets.download(spreadsheets.xlsx_content([(title, [header, *rows], 1)]), filename)
-
 
 def _site(request):
     return Site.find_for_request(request) or Site.objects.filter(is_default_site=True).first()
@@ -22,9 +19,10 @@ def freshness(request):
     state = request.GET.get("state", "problems")
     rows = report.columns if state == "all" else [s for s in report.columns if s.blank or s.overdue or s.due_soon]
     if request.GET.get("export") == "xlsx":
-        return _xlsx(_("栏目更新情况"), [_("栏目"), _("路径"), _("主管科室"), _("更新要求"), _("最近更新"), _("距今天数"), _("状态")], [
+        header = [_("栏目"), _("路径"), _("主管科室"), _("更新要求"), _("最近更新"), _("距今天数"), _("状态")]
+        return spreadsheets.table_download("xlsx", f"column-freshness-{report.today.isoformat()}", header, [
             (s.column.title, s.path, s.department, s.rule_label, s.last_update, s.days_since, str(s.state)) for s in rows
-        ], f"column-freshness-{report.today.isoformat()}.xlsx")
+        ], title=_("栏目更新情况"))
     return render(request, "governance/freshness.html", {"report": report, "rows": rows, "state": state})
 
 
@@ -41,7 +39,8 @@ def website_report(request):
     if request.GET.get("export") == "xlsx":
         data = [(area, item, "" if value is None else value) for area, item, value in rows]
         data += [("", "", "")] + [(_("各一级栏目发布量"), title, count) for title, count in columns]
-        return _xlsx(_("政府网站工作年度报表"), [_("类别"), _("项目"), str(year)], data, f"website-report-{year}.xlsx")
+        return spreadsheets.table_download("xlsx", f"website-report-{year}", [_("类别"), _("项目"), str(year)], data,
+                                           title=_("政府网站工作年度报表"))
     return render(request, "governance/website_report.html", {
         "year": year, "years": sorted(set(years) | {year}, reverse=True), "rows": rows, "columns": columns})
 

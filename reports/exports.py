@@ -1,6 +1,6 @@
 """A report's statistics tables as rows of cells, for CSV, XLSX and JSON downloads that match the page."""
 
-from core.spreadsheets import csv_content, xlsx_content
+from core.spreadsheets import csv_content, plain, xlsx_content
 
 from . import statistics
 
@@ -79,10 +79,6 @@ def format_mismatches(body, report_format):
     return wrong
 
 
-def _plain(cell):
-    return float(cell) if hasattr(cell, "as_tuple") else cell
-
-
 def as_csv(page):
     rows = []
     for index, (title, table) in enumerate(report_tables(page)):
@@ -91,7 +87,8 @@ def as_csv(page):
 
 
 def as_xlsx(page):
-    return xlsx_content([(title.split(" ", 1)[0], [[title], *table], 1) for title, table in report_tables(page)])
+    sheets = [(title.split(" ", 1)[0], [[title], *table], 1) for title, table in report_tables(page)]
+    return xlsx_content(sheets, empty_title="报告")
 
 
 def as_json(page):
@@ -105,4 +102,4 @@ def as_json(page):
 def _jsonable(value):
     if hasattr(value, "items"):
         return {k: _jsonable(v) for k, v in value.items()}
-    return _plain(value)
+    return plain(value)
