@@ -80,8 +80,8 @@ def evaluate(search, queries):
             "p50": percentile(latencies, 0.5), "p95": percentile(latencies, 0.95), "misses": misses}
 
 def import_pages(documents):
-    from disclosure.topics import ensure_default_topics
-    from importer.service import ContentImporter
+    from gongkai.disclosure.topics import ensure_default_topics
+    from gongkai.importer.service import ContentImporter
 
     home = make_home()
     ensure_default_topics(home.locale)

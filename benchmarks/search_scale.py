@@ -64,8 +64,8 @@ def bulk_insert(pieces):
     from django.utils import timezone
     from wagtail.models import Locale, Page
 
-    from columns.models import ColumnPage
-    from news.models import ArticlePage
+    from gongkai.columns.models import ColumnPage
+    from gongkai.news.models import ArticlePage
 
     home = make_home()
     column = home.add_child(instance=ColumnPage(title="语料", slug="corpus"))
@@ -87,11 +87,11 @@ def bulk_insert(pieces):
             ])
             with connection.cursor() as cursor:
                 cursor.executemany(
-                    "INSERT INTO core_listedpage (page_ptr_id, date, pinned, featured, summary) VALUES (%s, %s, %s, %s, %s)",
+                    "INSERT INTO gongkai_core_listedpage (page_ptr_id, date, pinned, featured, summary) VALUES (%s, %s, %s, %s, %s)",
                     [(page.pk, now.date(), False, False, "") for page in pages],
                 )
                 cursor.executemany(
-                    "INSERT INTO news_articlepage (listedpage_ptr_id, source, author, body, attachments) VALUES (%s, %s, %s, %s, %s)",
+                    "INSERT INTO gongkai_news_articlepage (listedpage_ptr_id, source, author, body, attachments) VALUES (%s, %s, %s, %s, %s)",
                     [
                         (page.pk, "", "", json.dumps([{"type": "paragraph", "value": f"<p>{text}</p>", "id": str(uuid.uuid4())}],
                                                      ensure_ascii=False), "[]")

@@ -17,7 +17,7 @@ from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import CollectionViewRestriction
 
-from core.models import ListedPage
+from gongkai.core.models import ListedPage
 
 
 class DateRangeFilter(BaseFilterBackend):

@@ -6,24 +6,24 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from applications import views as application_views
-from interaction import views as interaction_views
-from reading import views as reading_views
-from reports import views as report_views
+from gongkai.applications import views as application_views
+from gongkai.interaction import views as interaction_views
+from gongkai.reading import views as reading_views
+from gongkai.reports import views as report_views
 from search import views as search_views
-from syndication import views as syndication_views
-from syndication.robots import robots_txt
-from syndication.sitemaps import SiteSitemap
+from gongkai.syndication import views as syndication_views
+from gongkai.syndication.robots import robots_txt
+from gongkai.syndication.sitemaps import SiteSitemap
 from wagtail.contrib.sitemaps.views import sitemap
 
-from core import routing
-from core import views as core_views
+from gongkai.core import routing
+from gongkai.core import views as core_views
 
 from .api import api_router
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
-    path("admin/two-factor/", include("two_factor.urls")),
+    path("admin/two-factor/", include("gongkai.two_step.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),

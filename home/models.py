@@ -4,10 +4,10 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.api import APIField
 from wagtail.models import Page
 
-from core import site_cache
-from core.models import ListedPage, PublicPageMixin
-from governance.forms import GovernedPageForm
-from syndication.mixins import FeedMixin
+from gongkai.core import site_cache
+from gongkai.core.models import ListedPage, PublicPageMixin
+from gongkai.governance.forms import GovernedPageForm
+from gongkai.syndication.mixins import FeedMixin
 
 
 class HomePage(PublicPageMixin, FeedMixin, Page):
@@ -15,13 +15,13 @@ class HomePage(PublicPageMixin, FeedMixin, Page):
 
     intro = models.TextField(_("网站简介"), blank=True)
     news_column = models.ForeignKey(
-        "columns.ColumnPage", verbose_name=_("工作动态栏目"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        "gongkai_columns.ColumnPage", verbose_name=_("工作动态栏目"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
     )
     notices_column = models.ForeignKey(
-        "columns.ColumnPage", verbose_name=_("通知公告栏目"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        "gongkai_columns.ColumnPage", verbose_name=_("通知公告栏目"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
     )
     disclosure_column = models.ForeignKey(
-        "columns.ColumnPage", verbose_name=_("政务公开栏目"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        "gongkai_columns.ColumnPage", verbose_name=_("政务公开栏目"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
     )
     list_length = models.PositiveSmallIntegerField(_("每个列表的条数"), default=6)
 
@@ -29,15 +29,15 @@ class HomePage(PublicPageMixin, FeedMixin, Page):
     api_fields = [APIField("intro"), APIField("news_column"), APIField("notices_column"), APIField("disclosure_column")]
     parent_page_types = ["wagtailcore.Page"]
     base_form_class = GovernedPageForm
-    subpage_types = ["columns.ColumnPage"]
+    subpage_types = ["gongkai_columns.ColumnPage"]
 
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
         MultiFieldPanel(
             [
-                PageChooserPanel("news_column", "columns.ColumnPage"),
-                PageChooserPanel("notices_column", "columns.ColumnPage"),
-                PageChooserPanel("disclosure_column", "columns.ColumnPage"),
+                PageChooserPanel("news_column", "gongkai_columns.ColumnPage"),
+                PageChooserPanel("notices_column", "gongkai_columns.ColumnPage"),
+                PageChooserPanel("disclosure_column", "gongkai_columns.ColumnPage"),
                 FieldPanel("list_length"),
             ],
             heading=_("首页列表"),

@@ -1,11 +1,11 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from columns.models import ColumnPage
-from core.widgets import Select
-from disclosure.models import DocumentPage
-from news.models import ArticlePage
-from reports.models import AnnualReportPage
+from gongkai.columns.models import ColumnPage
+from gongkai.core.widgets import Select
+from gongkai.disclosure.models import DocumentPage
+from gongkai.news.models import ArticlePage
+from gongkai.reports.models import AnnualReportPage
 
 MAX_QUERY_LENGTH = 100
 

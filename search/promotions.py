@@ -8,7 +8,7 @@ from django.utils import timezone
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
 from wagtail.search.utils import normalise_query_string
 
-from core import site_cache
+from gongkai.core import site_cache
 
 logger = logging.getLogger(__name__)
 

@@ -5,7 +5,7 @@ within a memory budget; the highlighting is done for every search."""
 from django.conf import settings
 from wagtail.models import Page
 
-from core import site_cache
+from gongkai.core import site_cache
 
 from . import highlight
 

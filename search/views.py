@@ -11,9 +11,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from wagtail.models import Page
 
-from columns.models import ColumnPage
-from core import site_cache
-from core.models import ListedPage
+from gongkai.columns.models import ColumnPage
+from gongkai.core import site_cache
+from gongkai.core.models import ListedPage
 
 from . import promotions
 from . import results

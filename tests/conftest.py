@@ -1,7 +1,7 @@
 import pytest
 from wagtail.models import Locale, Page, Site
 
-from core.models import SiteSettings
+from gongkai.core.models import SiteSettings
 
 from .factories import ColumnPageFactory, HomePageFactory
 
@@ -11,7 +11,7 @@ def _fresh_cache():
     """Rate limits, converted pages and feeds live in the cache; no test inherits another's."""
     from django.core.cache import cache
 
-    from syndication.cache import forget_read_version
+    from gongkai.syndication.cache import forget_read_version
 
     cache.clear()
     forget_read_version()

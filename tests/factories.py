@@ -3,11 +3,11 @@ import datetime
 import factory
 import wagtail_factories
 
-from columns.models import ColumnPage
-from disclosure.models import DocumentPage, TopicCategory
+from gongkai.columns.models import ColumnPage
+from gongkai.disclosure.models import DocumentPage, TopicCategory
 from home.models import HomePage
-from news.models import ArticlePage
-from reports.models import AnnualReportPage
+from gongkai.news.models import ArticlePage
+from gongkai.reports.models import AnnualReportPage
 
 
 class HomePageFactory(wagtail_factories.PageFactory):

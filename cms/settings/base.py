@@ -10,19 +10,19 @@ BASE_DIR = PROJECT_DIR.parent
 
 INSTALLED_APPS = [
     # Project apps: one per domain.
-    "core",
+    "gongkai.core",
     "home",
-    "columns",
-    "news",
-    "disclosure",
-    "reports",
+    "gongkai.columns",
+    "gongkai.news",
+    "gongkai.disclosure",
+    "gongkai.reports",
     "search",
-    "syndication",
-    "importer",
-    "governance",
-    "reading",
-    "applications",
-    "interaction",
+    "gongkai.syndication",
+    "gongkai.importer",
+    "gongkai.governance",
+    "gongkai.reading",
+    "gongkai.applications",
+    "gongkai.interaction",
     "demo",
     # Wagtail
     "wagtail_localize",
@@ -40,7 +40,7 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
-    "two_factor",
+    "gongkai.two_step",
     "csp",
     "django.contrib.sitemaps",
     "corsheaders",
@@ -69,7 +69,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Control characters (NUL) in a path or query: a 400 that says so, before any view or database sees them.
-    "core.bad_requests.RejectMalformedRequestMiddleware",
+    "gongkai.core.bad_requests.RejectMalformedRequestMiddleware",
     # Hashed, compressed static files served by the app itself (no separate static server needed).
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -77,14 +77,14 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     # Inside LocaleMiddleware, so the page's language is still known when the response is converted.
-    "reading.middleware.TraditionalChineseMiddleware",
+    "gongkai.reading.middleware.TraditionalChineseMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
-    "two_factor.middleware.AdminTwoFactorMiddleware",
+    "gongkai.two_step.middleware.AdminTwoFactorMiddleware",
     # After authentication: only anonymous readers get cached pages.
-    "core.page_cache.PageCacheMiddleware",
+    "gongkai.core.page_cache.PageCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -107,7 +107,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
-                "reading.context_processors.reading",
+                "gongkai.reading.context_processors.reading",
             ],
         },
     },
@@ -232,7 +232,7 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "axes_lockout.html"
 AXES_RESET_ON_SUCCESS = True
 # Also per address across accounts (core/login_lockout.py).
-AXES_HANDLER = "core.login_lockout.AccountAndAddressHandler"
+AXES_HANDLER = "gongkai.core.login_lockout.AccountAndAddressHandler"
 GONGKAI_LOGIN_ADDRESS_LIMIT = int(os.environ.get("GONGKAI_LOGIN_ADDRESS_LIMIT", 15))
 
 # Behind a reverse proxy, the header holding the client's address (set by the proxy, e.g. HTTP_X_REAL_IP).

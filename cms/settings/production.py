@@ -22,7 +22,7 @@ if os.environ.get("DATABASE_URL"):
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "core.redis_cache.RedisCache",
+            "BACKEND": "gongkai.core.redis_cache.RedisCache",
             "LOCATION": os.environ["REDIS_URL"],
         }
     }

@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('columns', '0001_initial'),
+        ('gongkai_columns', '0001_initial'),
         ('wagtailcore', '0098_apitoken'),
     ]
 
@@ -21,9 +21,9 @@ class Migration(migrations.Migration):
                 ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
                 ('intro', models.TextField(blank=True, verbose_name='网站简介')),
                 ('list_length', models.PositiveSmallIntegerField(default=6, verbose_name='每个列表的条数')),
-                ('disclosure_column', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='columns.columnpage', verbose_name='政务公开栏目')),
-                ('news_column', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='columns.columnpage', verbose_name='工作动态栏目')),
-                ('notices_column', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='columns.columnpage', verbose_name='通知公告栏目')),
+                ('disclosure_column', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='gongkai_columns.columnpage', verbose_name='政务公开栏目')),
+                ('news_column', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='gongkai_columns.columnpage', verbose_name='工作动态栏目')),
+                ('notices_column', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='gongkai_columns.columnpage', verbose_name='通知公告栏目')),
             ],
             options={
                 'verbose_name': '首页',

@@ -15,9 +15,9 @@ WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 def demo_content():
     """The demo site, plus the page types the seed does not have: a document with its metadata and a report
     with the statutory tables."""
-    from columns.models import ColumnPage
-    from reports.blocks import ApplicationsTableBlock, ProactiveDisclosureTableBlock, ReviewLitigationTableBlock
-    from reports.models import AnnualReportPage
+    from gongkai.columns.models import ColumnPage
+    from gongkai.reports.blocks import ApplicationsTableBlock, ProactiveDisclosureTableBlock, ReviewLitigationTableBlock
+    from gongkai.reports.models import AnnualReportPage
     from tests.factories import AnnualReportPageFactory
     from tests.reports.test_statistics_tables import balanced
 
@@ -32,7 +32,7 @@ def demo_content():
     ]
     from django.utils import timezone
 
-    from interaction.models import ConsultationPage
+    from gongkai.interaction.models import ConsultationPage
 
     interaction = ColumnPage.objects.get(slug="interaction", locale__language_code="zh-hans")
     today = timezone.localdate()
@@ -46,8 +46,8 @@ def demo_content():
 
 
 def public_urls():
-    from disclosure.models import DocumentPage
-    from news.models import ArticlePage
+    from gongkai.disclosure.models import DocumentPage
+    from gongkai.news.models import ArticlePage
 
     article = ArticlePage.objects.live().order_by("pk").first()
     document = DocumentPage.objects.live().order_by("pk").first()
@@ -201,7 +201,7 @@ def check_application_journey(live_server, browser, axe_source, tmp_path):
     letter; the citizen sees the answer and downloads the letter."""
     from django.contrib.auth import get_user_model
 
-    from applications.setup import ensure_office_group
+    from gongkai.applications.setup import ensure_office_group
 
     pdf = tmp_path / "id.pdf"
     pdf.write_bytes(b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")

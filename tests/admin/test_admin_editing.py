@@ -7,10 +7,10 @@ from django.urls import reverse
 from wagtail.models import Page
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from columns.models import ColumnPage
-from disclosure.models import DocumentPage
-from news.models import ArticlePage
-from reports.models import AnnualReportPage
+from gongkai.columns.models import ColumnPage
+from gongkai.disclosure.models import DocumentPage
+from gongkai.news.models import ArticlePage
+from gongkai.reports.models import AnnualReportPage
 from tests.factories import TopicCategoryFactory
 
 
@@ -99,7 +99,7 @@ def test_admin_is_in_chinese_for_editors(admin_client, catalogue):
     html = admin_client.get(reverse("wagtailadmin_home")).content.decode()
     assert 'lang="zh-hans"' in html
     assert "控制面板" in html
-    editor = admin_client.get(reverse("wagtailadmin_pages:add", args=["disclosure", "documentpage", catalogue.pk]))
+    editor = admin_client.get(reverse("wagtailadmin_pages:add", args=["gongkai_disclosure", "documentpage", catalogue.pk]))
     text = editor.content.decode()
     for label in ["索引号", "主题分类", "发布机构", "发文字号", "成文日期", "发布日期", "主题词", "有效性"]:
         assert label in text

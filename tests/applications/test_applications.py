@@ -13,8 +13,8 @@ from django.core.management import call_command
 from django.db import connection
 from django.urls import reverse
 
-from applications.models import ExportLog, InformationRequest, RequestEvent, Status
-from applications.setup import ensure_office_group
+from gongkai.applications.models import ExportLog, InformationRequest, RequestEvent, Status
+from gongkai.applications.setup import ensure_office_group
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 ID_NUMBER = "11010519491231002X"  # a valid check digit (GB 11643)
@@ -154,7 +154,7 @@ def test_staff_steps_are_recorded_with_who_and_when_and_extension_is_allowed_onc
     assert applied.status == Status.ACCEPTED and due > today
     assert process(office_client, applied, "extended", note="需要调取档案", extension_days="10").status_code == 302
     applied = InformationRequest.objects.get(pk=applied.pk)
-    from applications import workdays
+    from gongkai.applications import workdays
 
     assert workdays.workdays_between(due, applied.due_on) == 10
     response = process(office_client, applied, "extended", note="再延", extension_days="5")
@@ -179,7 +179,7 @@ def test_waiting_for_correction_stops_the_clock(office_client, applied):
     assert applied.due_on is None and applied.deadline_state() == "paused"
     process(office_client, applied, "correction_received", on=(start + datetime.timedelta(days=16)).isoformat())
     applied = InformationRequest.objects.get(pk=applied.pk)
-    from applications import workdays
+    from gongkai.applications import workdays
 
     plain = workdays.add_workdays(start, 20)
     assert applied.due_on > plain
@@ -205,7 +205,7 @@ def test_only_the_disclosure_office_sees_the_queue_and_id_numbers_are_masked(cli
 @pytest.mark.django_db
 def test_id_numbers_are_encrypted_at_rest(applied):
     with connection.cursor() as cursor:
-        cursor.execute("SELECT id_number FROM applications_informationrequest WHERE id = %s", [applied.pk])
+        cursor.execute("SELECT id_number FROM gongkai_applications_informationrequest WHERE id = %s", [applied.pk])
         stored = cursor.fetchone()[0]
     assert ID_NUMBER not in stored and len(stored) > 50
     assert InformationRequest.objects.get(pk=applied.pk).id_number == ID_NUMBER
@@ -256,8 +256,8 @@ def test_deadline_command_and_dashboard(office_client, applied):
 
 @pytest.mark.django_db
 def test_table_b_is_computed_from_the_years_applications(applied):
-    from applications.statistics import table_b
-    from reports import statistics
+    from gongkai.applications.statistics import table_b
+    from gongkai.reports import statistics
 
     def make(kind, received, answered=None, outcome=""):
         return InformationRequest.objects.create(
@@ -281,7 +281,7 @@ def test_table_b_is_computed_from_the_years_applications(applied):
 
 @pytest.mark.django_db
 def test_a_drafted_report_offers_table_b_from_the_applications(applied, column):
-    from reports.drafts import draft_next_report
+    from gongkai.reports.drafts import draft_next_report
 
     InformationRequest.objects.filter(pk=applied.pk).update(received_on=datetime.date(2025, 4, 1), answered_on=datetime.date(2025, 4, 20),
                                                            outcome="granted", status=Status.ANSWERED)

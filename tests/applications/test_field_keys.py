@@ -12,8 +12,8 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 from django.urls import reverse
 
-from applications.crypto import Undecryptable
-from applications.models import InformationRequest, Status
+from gongkai.applications.crypto import Undecryptable
+from gongkai.applications.models import InformationRequest, Status
 from tests.applications.test_applications import ID_NUMBER, applied, form_data, office_client  # noqa: F401
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -22,7 +22,7 @@ OLD, NEW = Fernet.generate_key().decode(), Fernet.generate_key().decode()
 
 def stored(application):
     with connection.cursor() as cursor:
-        cursor.execute("SELECT id_number FROM applications_informationrequest WHERE id = %s", [application.pk])
+        cursor.execute("SELECT id_number FROM gongkai_applications_informationrequest WHERE id = %s", [application.pk])
         return cursor.fetchone()[0]
 
 

@@ -4,8 +4,8 @@ import datetime
 
 import pytest
 
-from applications import workdays
-from applications.models import WorkdayOverride
+from gongkai.applications import workdays
+from gongkai.applications.models import WorkdayOverride
 
 D = datetime.date
 

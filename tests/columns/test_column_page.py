@@ -6,7 +6,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from tests.factories import ArticlePageFactory, ColumnPageFactory, DocumentPageFactory
-from syndication.cache import content_changed
+from gongkai.syndication.cache import content_changed
 
 
 def titles(response):
@@ -119,7 +119,7 @@ def test_link_column_needs_a_target(home):
 
 @pytest.mark.django_db
 def test_contact_details_block_shows_the_site_settings(client, home):
-    from core.models import SiteSettings
+    from gongkai.core.models import SiteSettings
 
     SiteSettings.objects.filter().update(address="鹤岗市向阳区", office_hours="工作日 8:30—17:00", phone="0468-1234567")
     ColumnPageFactory(parent=home, title="政府信息公开指南", slug="guide", kind="page", body=[("contact_details", None)])

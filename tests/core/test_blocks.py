@@ -1,4 +1,4 @@
-"""Paragraph text for search and snippets comes from core.blocks.html_text, a regex stripper that stands in for
+"""Paragraph text for search and snippets comes from gongkai.core.blocks.html_text, a regex stripper that stands in for
 Wagtail's HTML-parser-based one; it must give the same words."""
 
 import gzip
@@ -9,8 +9,8 @@ import pytest
 from django.conf import settings
 from wagtail.rich_text import get_text_for_indexing
 
-from core.blocks import ParagraphBlock, html_text
-from importer.service import rich_text
+from gongkai.core.blocks import ParagraphBlock, html_text
+from gongkai.importer.service import rich_text
 
 SAMPLES = [
     "<h2>第一章 总则</h2><p>第一条 为了规范&nbsp;科技成果转化，制定本办法。</p><p>第二条&lt;说明&gt; A &amp; B</p>",

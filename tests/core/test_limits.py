@@ -7,7 +7,7 @@ import time
 import pytest
 from django.test import RequestFactory
 
-from core import antispam
+from gongkai.core import antispam
 
 HOUR = 3600
 
@@ -20,7 +20,7 @@ def backends(tmp_path_factory):
     ]
     try:
         socket.create_connection(("127.0.0.1", 6379), timeout=1).close()
-        found.append(pytest.param({"BACKEND": "core.redis_cache.RedisCache", "LOCATION": "redis://127.0.0.1:6379/9"},
+        found.append(pytest.param({"BACKEND": "gongkai.core.redis_cache.RedisCache", "LOCATION": "redis://127.0.0.1:6379/9"},
                                   id="redis"))
     except OSError:
         pass
@@ -110,7 +110,7 @@ def test_the_receipt_opens_the_reply_letter_for_an_hour_and_one_browser_session(
 
     from django.core.files.base import ContentFile
 
-    from applications.models import InformationRequest
+    from gongkai.applications.models import InformationRequest
     from tests.applications.test_applications import PDF, form_data
 
     response = client.post("/apply/", form_data(client))
@@ -135,7 +135,7 @@ def test_the_receipt_opens_the_reply_letter_for_an_hour_and_one_browser_session(
 
 @pytest.mark.django_db
 def test_the_content_version_does_not_expire_on_the_file_cache(settings, tmp_path, clock):
-    from syndication.cache import content_changed, content_version
+    from gongkai.syndication.cache import content_changed, content_version
 
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
                                    "LOCATION": str(tmp_path)}}

@@ -9,9 +9,9 @@ from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
 
-from applications.models import InformationRequest
-from core.spreadsheets import FORMULA_STARTS, csv_content, xlsx_content
-from interaction.models import ConsultationComment, ConsultationPage, Message
+from gongkai.applications.models import InformationRequest
+from gongkai.core.spreadsheets import FORMULA_STARTS, csv_content, xlsx_content
+from gongkai.interaction.models import ConsultationComment, ConsultationPage, Message
 from tests.applications.test_applications import applied, form_data, office_client  # noqa: F401  (fixtures)
 from tests.factories import ColumnPageFactory
 from tests.governance.conftest import bureau  # noqa: F401  (fixture)
@@ -65,7 +65,7 @@ def test_consultation_comments_export(admin_client, column, kind):
     page = ConsultationPage(title="征求意见稿", slug="draft", date=today, opens_on=today, closes_on=today)
     column.add_child(instance=page)
     ConsultationComment.objects.create(page=page, name="张三", content=HOSTILE)
-    response = admin_client.get("/admin/snippets/interaction/consultationcomment/", {"page": page.pk, "export": kind})
+    response = admin_client.get("/admin/snippets/gongkai_interaction/consultationcomment/", {"page": page.pk, "export": kind})
     assert_neutralised(response, HOSTILE)
 
 

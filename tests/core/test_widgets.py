@@ -4,7 +4,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django import forms
 
-from core.widgets import Select
+from gongkai.core.widgets import Select
 
 CHOICES = [("", "全部"), (1, "A&B <x>"), ("分组", [(2, "二"), (3, "三")]), (4, "四")]
 

@@ -9,11 +9,11 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from wagtail.models import Page, Revision, Site
 
-from columns.models import ColumnPage
-from disclosure.models import DocumentPage
+from gongkai.columns.models import ColumnPage
+from gongkai.disclosure.models import DocumentPage
 from home.models import HomePage
-from news.models import ArticlePage
-from reports.models import AnnualReportPage
+from gongkai.news.models import ArticlePage
+from gongkai.reports.models import AnnualReportPage
 
 SEED = Path(settings.GONGKAI_DEMO_DATA_DIR) / "seed-2018-annual-report.txt"
 

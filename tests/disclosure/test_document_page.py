@@ -5,7 +5,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.core.exceptions import ValidationError
 
-from disclosure.models import DocumentPage, IndexNumberSequence
+from gongkai.disclosure.models import DocumentPage, IndexNumberSequence
 from tests.factories import DocumentPageFactory, TopicCategoryFactory
 
 

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from governance.setup import LEADERS_GROUP, OFFICE_GROUP, ensure_department, ensure_review_workflow
+from gongkai.governance.setup import LEADERS_GROUP, OFFICE_GROUP, ensure_department, ensure_review_workflow
 from tests.factories import ColumnPageFactory
 
 
@@ -49,7 +49,7 @@ def article_form(title="关于开展科技活动周的通知", body="<p>正文�
 
 
 def add_url(column):
-    return reverse("wagtailadmin_pages:add", args=["news", "articlepage", column.pk])
+    return reverse("wagtailadmin_pages:add", args=["gongkai_news", "articlepage", column.pk])
 
 
 @pytest.fixture

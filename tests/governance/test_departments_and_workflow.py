@@ -5,7 +5,7 @@ from django.core import mail
 from django.urls import reverse
 from wagtail.models import Page, TaskState
 
-from news.models import ArticlePage
+from gongkai.news.models import ArticlePage
 from tests.factories import ArticlePageFactory
 
 from .conftest import add_url, article_form
@@ -109,14 +109,14 @@ def test_dashboard_shows_a_head_what_waits_for_their_review(client, bureau):
 def test_departments_are_created_in_the_admin_with_their_groups(admin_client, home):
     from django.contrib.auth.models import Group
 
-    from governance.models import Department
+    from gongkai.governance.models import Department
 
-    response = admin_client.post(reverse("wagtailsnippets_governance_department:add"), {"name": "成果转化科", "email": ""})
+    response = admin_client.post(reverse("wagtailsnippets_gongkai_governance_department:add"), {"name": "成果转化科", "email": ""})
     assert response.status_code == 302
     department = Department.objects.get(name="成果转化科")
     assert department.editors.name == "成果转化科（编辑）" and department.heads.name == "成果转化科（负责人）"
     assert department.editors.permissions.filter(codename="access_admin").exists()
-    admin_client.post(reverse("wagtailsnippets_governance_department:edit", args=[department.pk]), {"name": "成果科", "email": ""})
+    admin_client.post(reverse("wagtailsnippets_gongkai_governance_department:edit", args=[department.pk]), {"name": "成果科", "email": ""})
     assert set(Group.objects.filter(name__startswith="成果").values_list("name", flat=True)) == {"成果科（编辑）", "成果科（负责人）"}
 
 

@@ -8,7 +8,7 @@ from django.core import mail
 from django.core.management import call_command
 from django.urls import reverse
 
-from governance.freshness import build_report
+from gongkai.governance.freshness import build_report
 from tests.factories import ArticlePageFactory, ColumnPageFactory
 
 TODAY = datetime.date(2026, 6, 30)
@@ -94,7 +94,7 @@ def test_static_pages_and_explicit_none_are_never_overdue(fresh_home):
 
 @pytest.mark.django_db
 def test_check_freshness_command_prints_the_report_and_exits_non_zero_on_failure(fresh_home):
-    from governance.setup import ensure_department
+    from gongkai.governance.setup import ensure_department
 
     department = ensure_department("综合科")
     department.email = "zonghe@example.com"

@@ -7,8 +7,8 @@ import pytest
 from django.urls import reverse
 from wagtail.models import PageLogEntry
 
-from governance.models import SensitiveWord
-from news.models import ArticlePage
+from gongkai.governance.models import SensitiveWord
+from gongkai.news.models import ArticlePage
 from tests.factories import ArticlePageFactory
 
 from .conftest import add_url, article_form
@@ -60,10 +60,10 @@ def test_sensitive_words_and_misspellings_warn_but_publish(admin_client, column,
 
 @pytest.mark.django_db
 def test_the_word_list_is_edited_in_the_admin(admin_client, words):
-    url = reverse("wagtailsnippets_governance_sensitiveword:add")
+    url = reverse("wagtailsnippets_gongkai_governance_sensitiveword:add")
     response = admin_client.post(url, {"word": "机密", "action": "block", "suggestion": "", "note": ""})
     assert response.status_code == 302 and SensitiveWord.objects.filter(word="机密").exists()
-    listing = admin_client.get(reverse("wagtailsnippets_governance_sensitiveword:list")).content.decode()
+    listing = admin_client.get(reverse("wagtailsnippets_gongkai_governance_sensitiveword:list")).content.decode()
     assert "国物院" in listing and "国务院" in listing
 
 
@@ -96,7 +96,7 @@ def test_recent_dates_and_unchanged_old_dates_need_no_reason(admin_client, colum
 
 @pytest.mark.django_db
 def test_the_limit_is_a_site_setting(admin_client, column, home, days_ago):
-    from core.models import SiteSettings
+    from gongkai.core.models import SiteSettings
 
     SiteSettings.objects.filter(site__root_page=home).update(backdate_days=60)
     assert admin_client.post(add_url(column), article_form(date=days_ago(30), action="action-publish")).status_code == 302

@@ -5,9 +5,9 @@ from bs4 import BeautifulSoup
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from core.models import SiteSettings
+from gongkai.core.models import SiteSettings
 from tests.factories import ArticlePageFactory, ColumnPageFactory
-from syndication.cache import content_changed
+from gongkai.syndication.cache import content_changed
 
 
 @pytest.fixture

@@ -9,10 +9,10 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 from wagtail.models import Page, Revision
 
-from disclosure.models import DocumentPage, IndexNumberSequence
-from importer.models import ImportedPage
-from news.models import ArticlePage
-from reports.models import AnnualReportPage
+from gongkai.disclosure.models import DocumentPage, IndexNumberSequence
+from gongkai.importer.models import ImportedPage
+from gongkai.news.models import ArticlePage
+from gongkai.reports.models import AnnualReportPage
 
 
 def write_lines(tmp_path, rows, name="import.jsonl"):
@@ -45,7 +45,7 @@ SITE = [
 
 @pytest.fixture
 def topics(locale):
-    from disclosure.topics import ensure_default_topics
+    from gongkai.disclosure.topics import ensure_default_topics
 
     ensure_default_topics(locale)
 

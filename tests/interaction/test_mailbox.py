@@ -10,9 +10,9 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
-from interaction.models import ConsultationComment, ConsultationPage, Message, MessageStatus
+from gongkai.interaction.models import ConsultationComment, ConsultationPage, Message, MessageStatus
 from tests.governance.conftest import bureau  # noqa: F401  (fixture)
-from syndication.cache import content_changed
+from gongkai.syndication.cache import content_changed
 
 
 def answer(client, path):
@@ -115,7 +115,7 @@ def test_response_statistics_reach_the_public_list_and_the_website_report(client
                                reply="r", replied_at=now)
     Message.objects.create(category="complaint", subject="s", content="c", name="n", phone="13700001111")
     assert "收到留言 3 件，已答复 2 件，平均 3.0 天答复" in client.get("/mailbox/").content.decode()
-    from governance.website_report import website_report
+    from gongkai.governance.website_report import website_report
     from wagtail.models import Site
 
     rows = {item: value for _area, item, value in website_report(Site.objects.get(is_default_site=True), now.year)}
@@ -164,9 +164,9 @@ def test_the_office_downloads_one_consultations_comments_as_a_spreadsheet(admin_
         pages.append(page)
     ConsultationComment.objects.create(page=pages[0], name="张三", contact="13800000000", content="建议缩短兑付周期。")
     ConsultationComment.objects.create(page=pages[1], content="另一份文件的意见")
-    listing = admin_client.get("/admin/snippets/interaction/consultationcomment/", {"page": pages[0].pk})
+    listing = admin_client.get("/admin/snippets/gongkai_interaction/consultationcomment/", {"page": pages[0].pk})
     assert "export=xlsx" in listing.content.decode()
-    response = admin_client.get("/admin/snippets/interaction/consultationcomment/", {"page": pages[0].pk, "export": "xlsx"})
+    response = admin_client.get("/admin/snippets/gongkai_interaction/consultationcomment/", {"page": pages[0].pk, "export": "xlsx"})
     assert response.status_code == 200 and response["Content-Disposition"].endswith('consultation-comments.xlsx"')
     rows = list(load_workbook(io.BytesIO(b"".join(response.streaming_content if response.streaming else [response.content]))).active.values)
     assert rows[0][:4] == ("征求意见", "姓名或单位", "联系方式", "意见")

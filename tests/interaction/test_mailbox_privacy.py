@@ -7,7 +7,7 @@ from django.apps import apps
 from django.urls import reverse
 from django.utils import timezone
 
-from interaction.models import Message, MessageStatus
+from gongkai.interaction.models import Message, MessageStatus
 from tests.governance.conftest import bureau  # noqa: F401  (fixture)
 
 SENDER = {"name": "李红梅", "phone": "13912345678", "email": "li.hongmei@example.com"}
@@ -66,7 +66,7 @@ def test_a_clean_copy_is_published_and_the_original_texts_never_show(client, bur
     for secret in ("李红梅", "13912345678", "5678", "li.hongmei"):
         assert secret not in shown
     # The office's own phone may be given in a reply.
-    from core.models import SiteSettings
+    from gongkai.core.models import SiteSettings
 
     SiteSettings.objects.update(phone="13800001234")
     assert publish(client, replied, public_reply="如有疑问请致电 138-0000-1234。").status_code == 302
@@ -101,7 +101,7 @@ def test_a_changed_published_reply_goes_back_to_the_office(client, bureau, repli
 def test_messages_published_before_the_check_are_rechecked_by_the_migration(client, bureau, replied):  # noqa: F811
     import importlib
 
-    migration = importlib.import_module("interaction.migrations.0003_public_reply_review")
+    migration = importlib.import_module("gongkai.interaction.migrations.0003_public_reply_review")
     leaking = replied
     Message.objects.filter(pk=leaking.pk).update(published=True, public_subject="", public_content="想咨询申报时间。")
     clean = Message.objects.create(category="question", subject="咨询", content="咨询申报", consent_to_publish=True,

@@ -30,8 +30,8 @@ def test_backup_and_restore_of_the_demo_site(settings, tmp_path):
         pytest.skip("pg_dump needs PostgreSQL (CI runs this test there)")
     from django.core.files.base import ContentFile
 
-    from applications.crypto import decrypt
-    from applications.models import InformationRequest
+    from gongkai.applications.crypto import decrypt
+    from gongkai.applications.models import InformationRequest
     from tests.demo.test_load_demo import load_demo
 
     _base_rows()
@@ -61,12 +61,12 @@ def test_backup_and_restore_of_the_demo_site(settings, tmp_path):
             out = subprocess.run(["psql", f"{server}/{database}", "-tAc", sql], check=True, capture_output=True, text=True)
             return out.stdout.strip()
 
-        for table in ("wagtailcore_page", "disclosure_documentpage", "reports_annualreportpage", "wagtailcore_revision",
-                      "applications_informationrequest", "wagtail_localize_stringtranslation"):
+        for table in ("wagtailcore_page", "gongkai_disclosure_documentpage", "gongkai_reports_annualreportpage", "wagtailcore_revision",
+                      "gongkai_applications_informationrequest", "wagtail_localize_stringtranslation"):
             assert count(f"SELECT count(*) FROM {table}", restored) == count(f"SELECT count(*) FROM {table}", db["NAME"]), table
-        body = count("SELECT body::text FROM reports_annualreportpage WHERE year = 2018 ORDER BY listedpage_ptr_id LIMIT 1", restored)
+        body = count("SELECT body::text FROM gongkai_reports_annualreportpage WHERE year = 2018 ORDER BY listedpage_ptr_id LIMIT 1", restored)
         assert "政府信息公开" in body
-        token = count(f"SELECT id_number FROM applications_informationrequest WHERE id = {application.pk}", restored)
+        token = count(f"SELECT id_number FROM gongkai_applications_informationrequest WHERE id = {application.pk}", restored)
         assert "1101" not in token and decrypt(token) == "11010519491231002X"
     finally:
         subprocess.run(["psql", f"{server}/postgres", "-c", f"DROP DATABASE IF EXISTS {restored}"], capture_output=True)

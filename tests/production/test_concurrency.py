@@ -45,8 +45,8 @@ def _postgres_site(slug):
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_concurrent_imports_and_saves(tmp_path):
-    from disclosure.models import DocumentPage
-    from importer.models import ImportedPage
+    from gongkai.disclosure.models import DocumentPage
+    from gongkai.importer.models import ImportedPage
     from tests.factories import ColumnPageFactory
 
     home = _postgres_site("concurrent-home")
@@ -89,7 +89,7 @@ def test_editors_adding_pages_under_one_column_at_once():
     from django.contrib.auth import get_user_model
     from django.test import Client
 
-    from news.models import ArticlePage
+    from gongkai.news.models import ArticlePage
     from tests.factories import ColumnPageFactory
     from tests.governance.conftest import add_url, article_form
 

@@ -91,7 +91,7 @@ API_PARAMETERS = ["fields", "type", "child_of", "descendant_of", "ancestor_of", 
                   "slug", "show_in_menus", "tags", "year", "date", "pinned", "featured", "validity", "html_path",
                   "document_number", "written_date", "report_format", "kind", "collection", "width", "unknown"]
 API_PATHS = ["/api/v2/pages/", "/api/v2/pages/find/", "/api/v2/images/", "/api/v2/documents/", "/api/v2/pages/1/"]
-TYPES = ["news.ArticlePage", "disclosure.DocumentPage", "reports.AnnualReportPage", "columns.ColumnPage", "wagtailcore.Page"]
+TYPES = ["gongkai_news.ArticlePage", "gongkai_disclosure.DocumentPage", "gongkai_reports.AnnualReportPage", "gongkai_columns.ColumnPage", "wagtailcore.Page"]
 api_value = st.one_of(text, st.integers().map(str), st.integers(min_value=2**31 - 2, max_value=2**70).map(str),
                       st.sampled_from(["root", "and", "or", "random", "-title", "en", "zh-hans", "\x00", "2019-01-01",
                                        "*", "-date", "true", " ".join(f"词{i}" for i in range(150))]))

@@ -25,8 +25,8 @@ def get(client, path, **query):
     ("/api/v2/pages/", {"child_of": "99999999999999999999"}, "child_of must be a whole number"),
     ("/api/v2/pages/", {"search": "科技", "search_operator": "xor"}, "search_operator must be 'and' or 'or'"),
     ("/api/v2/pages/", {"search": WORDS}, "search is too long"),
-    ("/api/v2/pages/", {"type": "news.ArticlePage", "date": "2019-13-45"}, "date:"),
-    ("/api/v2/pages/", {"type": "reports.AnnualReportPage", "year": "99999999"}, "year must be a whole number"),
+    ("/api/v2/pages/", {"type": "gongkai_news.ArticlePage", "date": "2019-13-45"}, "date:"),
+    ("/api/v2/pages/", {"type": "gongkai_reports.AnnualReportPage", "year": "99999999"}, "year must be a whole number"),
     ("/api/v2/pages/", {"locale": "\x00"}, "locale"),
     ("/api/v2/pages/find/", {"html_path": "/work/\x00"}, "html_path"),
 ])

@@ -7,7 +7,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from syndication.cache import content_changed
+from gongkai.syndication.cache import content_changed
 from tests.demo.test_load_demo import load_demo
 
 # The SQLite and PostgreSQL search backends differ by one query per search.
@@ -27,8 +27,8 @@ EXPECTED = {  # page: (url, queries, queries on the first request after a publis
 
 @pytest.mark.django_db
 def test_each_page_type_runs_a_fixed_number_of_queries(client):
-    from disclosure.models import DocumentPage
-    from news.models import ArticlePage
+    from gongkai.disclosure.models import DocumentPage
+    from gongkai.news.models import ArticlePage
 
     load_demo()
     urls = {name: url for name, (url, _n, _cold) in EXPECTED.items()}

@@ -89,7 +89,7 @@ def test_anonymous_pages_are_cached_until_content_changes(client, column, page_c
 
 @pytest.mark.django_db
 def test_settings_changes_reach_cached_pages(client, home, page_cache):
-    from core.models import SiteSettings
+    from gongkai.core.models import SiteSettings
 
     assert "测试科技局" in client.get("/").content.decode()
     settings_row = SiteSettings.objects.get()
@@ -115,7 +115,7 @@ def test_editors_forms_and_private_pages_are_never_cached(admin_client, column, 
 
 @pytest.mark.django_db
 def test_behind_a_proxy_the_flood_limit_counts_each_client(client, home, settings):
-    from core import antispam
+    from gongkai.core import antispam
     from django.test import RequestFactory
 
     settings.GONGKAI_CLIENT_IP_HEADER = "HTTP_X_REAL_IP"

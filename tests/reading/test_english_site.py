@@ -9,7 +9,7 @@ from bs4 import BeautifulSoup
 from django.conf import settings
 from wagtail.models import Locale, Page
 
-from reports.models import AnnualReportPage
+from gongkai.reports.models import AnnualReportPage
 
 
 @pytest.fixture
@@ -94,6 +94,6 @@ def test_search_feeds_sitemap_and_api_per_language(client, demo):
     sitemap = client.get("/sitemap.xml").content.decode()
     assert "/en/disclosure/annual-reports/2018/" in sitemap and "/disclosure/annual-reports/2018/" in sitemap
 
-    api = client.get("/api/v2/pages/", {"locale": "en", "type": "reports.AnnualReportPage", "fields": "year"}).json()
+    api = client.get("/api/v2/pages/", {"locale": "en", "type": "gongkai_reports.AnnualReportPage", "fields": "year"}).json()
     assert [item["meta"]["locale"] for item in api["items"]] == ["en"]
     assert api["items"][0]["title"].startswith("Hegang Municipal")

@@ -5,7 +5,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.core.cache import cache
 
-from reading import preferences
+from gongkai.reading import preferences
 from tests.factories import ArticlePageFactory
 
 

@@ -7,8 +7,8 @@ import pytest
 from django.urls import reverse
 from wagtail.models import Locale
 
-from disclosure.models import TopicCategory
-from news.models import ArticlePage
+from gongkai.disclosure.models import TopicCategory
+from gongkai.news.models import ArticlePage
 from tests.factories import ArticlePageFactory
 
 
@@ -48,7 +48,7 @@ def test_a_page_is_translated_through_a_po_file(admin_client, home, column, engl
 @pytest.mark.django_db
 def test_a_snippet_is_submitted_for_translation(admin_client, english, locale):
     topic = TopicCategory.objects.create(code="12", name="科技、教育", locale=locale)
-    url = reverse("wagtail_localize:submit_snippet_translation", args=["disclosure", "topiccategory", topic.pk])
+    url = reverse("wagtail_localize:submit_snippet_translation", args=["gongkai_disclosure", "topiccategory", topic.pk])
     assert admin_client.get(url).status_code == 200
     assert admin_client.post(url, {"locales": [english.pk]}).status_code == 302
     assert topic.has_translation(english)

@@ -10,11 +10,11 @@ from django.urls import reverse
 from wagtail.blocks import StructBlockValidationError
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
-from reports import statistics
-from reports.blocks import (
+from gongkai.reports import statistics
+from gongkai.reports.blocks import (
     Applications2019TableBlock, ApplicationsTableBlock, ProactiveDisclosure2019TableBlock, ProactiveDisclosureTableBlock,
 )
-from reports.models import AnnualReportPage
+from gongkai.reports.models import AnnualReportPage
 from tests.factories import AnnualReportPageFactory
 
 # From the spec's "2019 trial format differences", not from the code.
@@ -51,7 +51,7 @@ def table_a_2019():
 
 def report_2019(parent):
     c_table = {group: {"upheld": 0, "corrected": 0, "other": 0, "pending": 0, "total": 0} for group, *_r in statistics.TABLE_C_GROUPS}
-    from reports.blocks import ReviewLitigationTableBlock
+    from gongkai.reports.blocks import ReviewLitigationTableBlock
 
     body = [("section", {"heading": "二、主动公开政府信息情况", "content": [
         ("proactive_table_2019", table_a_2019()),
@@ -142,7 +142,7 @@ def _report_form(value_type, value, report_format):
 
 @pytest.mark.django_db
 def test_a_table_of_another_format_is_refused_with_a_clear_message(admin_client, column):
-    url = reverse("wagtailadmin_pages:add", args=["reports", "annualreportpage", column.pk])
+    url = reverse("wagtailadmin_pages:add", args=["gongkai_reports", "annualreportpage", column.pk])
     response = admin_client.post(url, _report_form("applications_table_2019", balanced_2019(), "2021"))
     assert response.status_code == 200
     assert response.context["form"].errors["report_format"] == [
@@ -163,7 +163,7 @@ def _table_a(issued, repealed, in_force):
 def test_cross_year_in_force_count_is_a_warning_the_editor_sees(admin_client, column):
     AnnualReportPageFactory(parent=column, slug="2020", year=2020, report_format="2021", body=[
         ("section", {"heading": "二", "content": [("proactive_table", _table_a(3, 0, 20))]})])
-    url = reverse("wagtailadmin_pages:add", args=["reports", "annualreportpage", column.pk])
+    url = reverse("wagtailadmin_pages:add", args=["gongkai_reports", "annualreportpage", column.pk])
     response = admin_client.post(url, _report_form("proactive_table", _table_a(4, 1, 25), "2021"), follow=True)
     expected = "表二 行政规范性文件：现行有效件数 25 与上年现行有效件数加本年制发、减本年废止（23）不一致"
     report = AnnualReportPage.objects.get(year=2021)
@@ -171,7 +171,7 @@ def test_cross_year_in_force_count_is_a_warning_the_editor_sees(admin_client, co
     assert expected in [str(m) for m in response.context["messages"]]
     edit = admin_client.get(reverse("wagtailadmin_pages:edit", args=[report.pk])).content.decode()
     assert "数据核对提示" in edit and expected in edit
-    assert "reports/admin.css" in edit, "the editor lays each table row out as a grid"
+    assert "gongkai_reports/admin.css" in edit, "the editor lays each table row out as a grid"
 
     data = _report_form("proactive_table", _table_a(4, 1, 23), "2021")
     data["slug"] = "2021"

@@ -7,9 +7,9 @@ from bs4 import BeautifulSoup
 from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
-from reports import statistics
-from reports.blocks import ApplicationsTableBlock, ReviewLitigationTableBlock
-from reports.models import AnnualReportPage
+from gongkai.reports import statistics
+from gongkai.reports.blocks import ApplicationsTableBlock, ReviewLitigationTableBlock
+from gongkai.reports.models import AnnualReportPage
 
 # Copied from the annual report format spec, not from the code, so a typo in either shows.
 SPEC_TABLE_B_LABELS = [
@@ -128,7 +128,7 @@ def test_public_page_lays_out_table_b_like_the_official_format(client, report):
 def test_admin_refuses_to_save_an_inconsistent_report_and_names_the_cell(admin_client, column):
     value = balanced()
     value["carried_forward"] = {**value["carried_forward"], "legal": 0, "total": 0}
-    url = reverse("wagtailadmin_pages:add", args=["reports", "annualreportpage", column.pk])
+    url = reverse("wagtailadmin_pages:add", args=["gongkai_reports", "annualreportpage", column.pk])
     data = nested_form_data({
         "title": "2021年度报告", "slug": "2021", "year": "2021", "report_format": "2021", "issuer": "", "date": "2022-01-20", "backdate_reason": "补录历年年报",
         "summary": "", "comments": inline_formset([]), "action-publish": "publish",
@@ -230,7 +230,7 @@ def test_admin_drafts_next_years_report_prefilled_from_the_site(admin_client, ho
     DocumentPageFactory(parent=catalogue, document_type="normative_document", date=datetime.date(2021, 6, 1), written_date=None)
     DocumentPageFactory(parent=catalogue, document_type="normative_document", date=datetime.date(2020, 6, 1), written_date=None)
     DocumentPageFactory(parent=catalogue, document_type="departmental_rule", date=datetime.date(2021, 7, 1), written_date=None)
-    monkeypatch.setattr("reports.admin_views.report_year_due", lambda: 2022)
+    monkeypatch.setattr("gongkai.reports.admin_views.report_year_due", lambda: 2022)
     AnnualReportPage.objects.filter(pk=report.pk).update(year=2021)
     listing = admin_client.get(reverse("wagtailadmin_explore", args=[column.pk])).content.decode()
     assert "生成下一年度年报草稿" in listing
@@ -247,7 +247,7 @@ def test_admin_drafts_next_years_report_prefilled_from_the_site(admin_client, ho
 
 @pytest.mark.django_db
 def test_prefilled_counts_come_from_documents_of_the_year(home, column, catalogue):
-    from reports.drafts import proactive_figures
+    from gongkai.reports.drafts import proactive_figures
     from tests.factories import DocumentPageFactory
 
     for day in (1, 2):

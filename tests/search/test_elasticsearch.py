@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import ImproperlyConfigured
 from modelsearch.backends import get_search_backend
 
-from disclosure.models import DocumentPage
+from gongkai.disclosure.models import DocumentPage
 from search.elasticsearch import backend_settings, index_settings
 
 
@@ -54,8 +54,8 @@ def test_document_mapping_uses_the_default_chinese_analyzer_for_text(settings):
     properties = mapping["properties"]
     title = properties["title"]
     assert title["type"] == "text" and "analyzer" not in title  # so the index's default (cjk) applies
-    assert properties["disclosure_documentpage__document_number"]["type"] == "text"
-    assert properties["disclosure_documentpage__validity_filter"]["type"] == "keyword"
+    assert properties["gongkai_disclosure_documentpage__document_number"]["type"] == "text"
+    assert properties["gongkai_disclosure_documentpage__validity_filter"]["type"] == "keyword"
     assert properties["title_edgengrams"]["analyzer"] == "edgengram_analyzer"
 
 

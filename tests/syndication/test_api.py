@@ -26,7 +26,7 @@ def content(home, column, catalogue, locale):
 @pytest.mark.django_db
 def test_pages_expose_every_custom_field_with_rich_text_as_html(client, content):
     article, document, _report = content
-    status, data = api(client, type="disclosure.DocumentPage", fields="*")
+    status, data = api(client, type="gongkai_disclosure.DocumentPage", fields="*")
     item = data["items"][0]
     for field in ["index_number", "document_type", "issuer", "document_number", "written_date", "keywords", "validity",
                   "validity_note", "date", "pinned", "featured", "summary", "body", "attachments"]:
@@ -47,11 +47,11 @@ def test_filters_type_column_dates_tags_validity_and_ordering(client, content, c
 
     assert titles(child_of=column.pk) == ["星创天地获批"]
     assert set(titles(descendant_of=catalogue.pk)) == {"评议制度", "2018年度报告"}
-    assert titles(type="reports.AnnualReportPage") == ["2018年度报告"]
-    assert titles(type="disclosure.DocumentPage", validity="repealed") == ["评议制度"]
-    assert titles(type="news.ArticlePage", tags="星创天地") == ["星创天地获批"]
+    assert titles(type="gongkai_reports.AnnualReportPage") == ["2018年度报告"]
+    assert titles(type="gongkai_disclosure.DocumentPage", validity="repealed") == ["评议制度"]
+    assert titles(type="gongkai_news.ArticlePage", tags="星创天地") == ["星创天地获批"]
     assert set(titles(date_from="2019-02-01", date_to="2019-03-31")) == {"星创天地获批", "2018年度报告"}
-    assert titles(type="core.ListedPage", order="-date") == ["2018年度报告", "星创天地获批", "评议制度"]
+    assert titles(type="gongkai_core.ListedPage", order="-date") == ["2018年度报告", "星创天地获批", "评议制度"]
     assert titles(search="星创") == ["星创天地获批"]
 
 

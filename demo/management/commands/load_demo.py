@@ -12,10 +12,10 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
-from core.models import SiteSettings
-from disclosure.topics import ensure_default_topics
+from gongkai.core.models import SiteSettings
+from gongkai.disclosure.topics import ensure_default_topics
 from home.models import HomePage
-from importer.service import ContentImporter
+from gongkai.importer.service import ContentImporter
 
 ORGANISATION = "鹤岗市科学技术局"
 DEFAULT_ADMIN_PASSWORD = "gongkai-demo-2026"
@@ -113,8 +113,8 @@ class Command(BaseCommand):
     def ensure_governance(self, home, create_users=True):
         """Departments own the columns; the review workflow covers the site; one editor and one head per
         department, an office reviewer and a leader, all with the demo password."""
-        from columns.models import ColumnPage
-        from governance.setup import LEADERS_GROUP, OFFICE_GROUP, ensure_department, ensure_review_workflow
+        from gongkai.columns.models import ColumnPage
+        from gongkai.governance.setup import LEADERS_GROUP, OFFICE_GROUP, ensure_department, ensure_review_workflow
 
         ensure_review_workflow(home)
         User = get_user_model()
@@ -127,7 +127,7 @@ class Command(BaseCommand):
                 column = ContentImporter.resolve_parent(key)
                 if column is not None and column.specific.department_id is None:
                     ColumnPage.objects.filter(pk=column.pk).update(department=department)
-                    from governance.permissions import sync_column
+                    from gongkai.governance.permissions import sync_column
 
                     sync_column(ColumnPage.objects.get(pk=column.pk))
             if create_users:
@@ -135,8 +135,8 @@ class Command(BaseCommand):
                     if not User.objects.filter(username=suffix).exists():
                         user = User.objects.create_user(suffix, f"{suffix}@example.com", password, first_name=f"{name}{label}")
                         user.groups.add(group)
-        from applications.setup import OFFICE_GROUP as DISCLOSURE_OFFICE
-        from applications.setup import ensure_office_group
+        from gongkai.applications.setup import OFFICE_GROUP as DISCLOSURE_OFFICE
+        from gongkai.applications.setup import ensure_office_group
 
         ensure_office_group()
         if create_users:
@@ -153,8 +153,8 @@ class Command(BaseCommand):
 
         from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
-        from columns.models import ColumnPage
-        from reports.models import AnnualReportPage
+        from gongkai.columns.models import ColumnPage
+        from gongkai.reports.models import AnnualReportPage
 
         english = Locale.objects.get(language_code="en")
         strings = json.loads(path.read_text(encoding="utf-8"))

@@ -1,8 +1,0 @@
-from django.apps import AppConfig
-from django.utils.translation import gettext_lazy as _
-
-
-class InteractionConfig(AppConfig):
-    name = "interaction"
-    verbose_name = _("互动交流")
-    default_auto_field = "django.db.models.BigAutoField"
