@@ -4,20 +4,19 @@ from django.contrib import admin
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from gongkai.applications import views as application_views
+from gongkai.core import routing
+from gongkai.core import views as core_views
 from gongkai.interaction import views as interaction_views
 from gongkai.reading import views as reading_views
 from gongkai.reports import views as report_views
-from search import views as search_views
 from gongkai.syndication import views as syndication_views
 from gongkai.syndication.robots import robots_txt
 from gongkai.syndication.sitemaps import SiteSitemap
-from wagtail.contrib.sitemaps.views import sitemap
-
-from gongkai.core import routing
-from gongkai.core import views as core_views
+from search import views as search_views
 
 from .api import api_router
 

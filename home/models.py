@@ -5,8 +5,8 @@ from wagtail.api import APIField
 from wagtail.models import Page
 
 from gongkai.core import site_cache
+from gongkai.core.forms import PageForm
 from gongkai.core.models import ListedPage, PublicPageMixin
-from gongkai.governance.forms import GovernedPageForm
 from gongkai.syndication.mixins import FeedMixin
 
 
@@ -28,7 +28,7 @@ class HomePage(PublicPageMixin, FeedMixin, Page):
     max_count_per_parent = 1
     api_fields = [APIField("intro"), APIField("news_column"), APIField("notices_column"), APIField("disclosure_column")]
     parent_page_types = ["wagtailcore.Page"]
-    base_form_class = GovernedPageForm
+    base_form_class = PageForm
     subpage_types = ["gongkai_columns.ColumnPage"]
 
     content_panels = Page.content_panels + [

@@ -9,6 +9,8 @@ from typing import NamedTuple
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from gongkai.core.text import normalise_char
+
 from . import text as search_text
 
 
@@ -24,7 +26,7 @@ def _normalised_with_positions(original):
 def _normalised_char_by_char(original):
     chars, positions = [], array("L")  # machine integers: a kept text's positions cost 8 bytes each, not 36
     for index, char in enumerate(original):
-        for normal in search_text.normalise_char(char):
+        for normal in normalise_char(char):
             chars.append(normal)
             positions.append(index)
     return "".join(chars), positions

@@ -10,11 +10,12 @@ Snippets and highlighting work on the original text (see highlight.py), never on
 
 import re
 import threading
-import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
 import rjieba
+
+from gongkai.core.text import normalise
 
 DICTIONARY_FILE = Path(__file__).with_name("dictionary.txt")
 # Tokens that carry no meaning on their own in a query; they are still indexed, so quoted phrases keep them.
@@ -60,59 +61,6 @@ def add_word(word):
     """Teach the segmenter a term in this process (an admin added it to the dictionary)."""
     _ensure_ready().add_word(normalise(word), None, None)
     segment_query.cache_clear()
-
-
-@lru_cache(maxsize=1)
-def _table():
-    """One translation table for every character of the Basic Multilingual Plane whose normal form differs:
-    its NFKC form (full-width Ａ１（ → A1(), ① → 1), then Traditional → Simplified. One str.translate call
-    costs a third of NFKC plus a conversion; normalising character by character is also what lets
-    highlighting map positions back to the original text."""
-    from zhconv import zhconv as tables
-
-    tables.loaddict()
-    simplified = {k: v for k, v in tables.zhcdicts["zh2Hans"].items() if len(k) == 1 and len(v) == 1}
-    mapping = {}
-    for code in range(0x20, 0x10000):
-        if 0xD800 <= code <= 0xDFFF:
-            continue
-        char = chr(code)
-        normal = "".join(simplified.get(c, c) for c in unicodedata.normalize("NFKC", char))
-        if normal != char:
-            mapping[code] = normal
-    return mapping
-
-
-@lru_cache(maxsize=1)
-def _mapped_chars():
-    """A regular expression matching any character the table changes, as ranges. Most of a Chinese text maps to
-    itself, so substituting only the matches is four times faster than str.translate, which looks up every
-    character in a Python dict (2 ms for a 30,000-character regulation, normalised on every search hit)."""
-    ranges = []
-    for code in sorted(_table()):
-        if ranges and ranges[-1][1] == code - 1:
-            ranges[-1][1] = code
-        else:
-            ranges.append([code, code])
-    parts = (re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges)
-    return re.compile("[" + "".join(parts) + "]")
-
-
-@lru_cache(maxsize=1)
-def _table_by_char():
-    return {chr(code): normal for code, normal in _table().items()}
-
-
-def normalise(text):
-    if not text:
-        return ""
-    table = _table_by_char()
-    return _mapped_chars().sub(lambda match: table[match.group()], text).lower()
-
-
-def normalise_char(char):
-    """One character's normal form (possibly several characters)."""
-    return char.translate(_table()).lower()
 
 
 def is_unknown_word(word):

@@ -15,8 +15,7 @@ from gongkai.columns.models import ColumnPage
 from gongkai.core import site_cache
 from gongkai.core.models import ListedPage
 
-from . import promotions
-from . import results
+from . import promotions, results
 from . import text as search_text
 from .forms import MAX_QUERY_LENGTH, TYPES, SearchForm
 

@@ -11,7 +11,7 @@ def _fresh_cache():
     """Rate limits, converted pages and feeds live in the cache; no test inherits another's."""
     from django.core.cache import cache
 
-    from gongkai.syndication.cache import forget_read_version
+    from gongkai.core.content_version import forget_read_version
 
     cache.clear()
     forget_read_version()

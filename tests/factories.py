@@ -5,9 +5,9 @@ import wagtail_factories
 
 from gongkai.columns.models import ColumnPage
 from gongkai.disclosure.models import DocumentPage, TopicCategory
-from home.models import HomePage
 from gongkai.news.models import ArticlePage
 from gongkai.reports.models import AnnualReportPage
+from home.models import HomePage
 
 
 class HomePageFactory(wagtail_factories.PageFactory):

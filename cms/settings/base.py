@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "gongkai.reading",
     "gongkai.applications",
     "gongkai.interaction",
+    "gongkai.setup",
     "demo",
     # Wagtail
     "wagtail_localize",
@@ -154,7 +155,7 @@ STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.AppDirectoriesFinder",
 ]
 STATICFILES_DIRS = [PROJECT_DIR / "static"]
-STATIC_ROOT = BASE_DIR / "static"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "static"))
 STATIC_URL = "/static/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 # Applicants' files and reply letters: never under MEDIA_ROOT, never served by the web server.
@@ -189,6 +190,8 @@ WAGTAIL_DATETIME_FORMAT = "%Y-%m-%d %H:%M"
 # 机构代码: the first part of every 索引号 unless the site settings give one.
 GONGKAI_AGENCY_CODE = os.environ.get("GONGKAI_AGENCY_CODE", "000000000")
 GONGKAI_LIST_PAGE_SIZE = 20
+# setup_site replaces Wagtail's placeholder root page with this site's home page.
+GONGKAI_HOME_PAGE_MODEL = "home.HomePage"
 # Where load_demo finds its source material; the repository ships a copy in demo/data.
 GONGKAI_DEMO_DATA_DIR = Path(os.environ.get("GONGKAI_DEMO_DATA_DIR", BASE_DIR / "demo" / "data"))
 
@@ -256,7 +259,7 @@ OTP_TOTP_ISSUER = os.environ.get("ADMIN_TWO_FACTOR_ISSUER", "Gongkai")
 
 # Whole-page cache for anonymous readers (core/page_cache.py).
 GONGKAI_PAGE_CACHE = True
-# Seconds a worker may go on using the content version it last read (syndication/cache.py) instead of asking the
+# Seconds a worker may go on using the content version it last read (core/content_version.py) instead of asking the
 # shared cache on every request: a publish in another worker or the scheduler shows there within this time.
 GONGKAI_CONTENT_VERSION_MAX_AGE = float(os.environ.get("CONTENT_VERSION_MAX_AGE", "0.1"))
 # Characters of search-result text (prepared for snippets, search/results.py) each worker keeps until the next publish;

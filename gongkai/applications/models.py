@@ -1,17 +1,20 @@
 """依申请公开: applications for government information (条例 第二十九条), their handling steps and deadlines
 (第三十三条), and the outcomes counted in table B of the annual report."""
 
-import secrets
 
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from gongkai.reports import statistics
+from gongkai.core.submissions import (  # noqa: F401  (PrivateStorage: named by migrations)
+    PrivateStorage,
+    new_tracking_number,
+    private_storage,
+)
 
+from . import outcomes as statistics
 from . import workdays
 from .crypto import EncryptedCharField, mask
 
@@ -19,26 +22,6 @@ ANSWER_DAYS = 20  # 第三十三条
 MAX_EXTENSION_DAYS = 20
 DUE_SOON_DAYS = 5
 
-class PrivateStorage(FileSystemStorage):
-    """Files of applicants and replies: outside MEDIA_ROOT, so the web server never serves them; our views hand
-    them out after checking who asks."""
-
-    @property
-    def base_location(self):
-        return settings.PRIVATE_MEDIA_ROOT
-
-    @property
-    def location(self):
-        import os
-
-        return os.path.abspath(self.base_location)
-
-    @property
-    def base_url(self):
-        return None
-
-
-private_storage = PrivateStorage()
 
 
 class ApplicantType(models.TextChoices):
@@ -87,12 +70,6 @@ def outcome_choices():
             continue
         choices.append((key, f"{group_label}{label}" if group_label else label))
     return choices
-
-
-def new_tracking_number():
-    # No 0/O/1/I: read out over the phone without confusion.
-    alphabet = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
-    return "GK" + "".join(secrets.choice(alphabet) for _ in range(10))
 
 
 class InformationRequest(models.Model):

@@ -2,8 +2,7 @@
 
 import datetime
 
-from gongkai.reports import statistics
-
+from . import outcomes as statistics
 from .models import InformationRequest
 
 

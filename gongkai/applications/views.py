@@ -7,7 +7,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from gongkai.core import antispam
-
 from gongkai.core.lookup import find_own, remember, remembered
 
 from .forms import ApplicationForm

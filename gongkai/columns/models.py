@@ -5,15 +5,15 @@ from django.db import models
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, PageChooserPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Page
-from wagtail.api import APIField
 from wagtail.search import index
 
 from gongkai.core import site_cache
 from gongkai.core.blocks import BodyBlock
+from gongkai.core.forms import PageForm
 from gongkai.core.models import ListedPage, PublicPageMixin
-from gongkai.governance.forms import GovernedPageForm
 from gongkai.syndication.mixins import FeedMixin
 
 
@@ -26,7 +26,7 @@ class ColumnKind(models.TextChoices):
 
 def paginate(request, queryset, per_page=None):
     """Return the requested page of a queryset; a bad or out-of-range ?page= gives the nearest page, never an error."""
-    paginator = Paginator(queryset, per_page or settings.GONGKAI_LIST_PAGE_SIZE)
+    paginator = Paginator(queryset, per_page or getattr(settings, "GONGKAI_LIST_PAGE_SIZE", 20))
     return paginator.get_page(request.GET.get("page"))
 
 
@@ -75,10 +75,9 @@ class ColumnPage(PublicPageMixin, FeedMixin, Page):
     update_rule = models.CharField(_("更新要求"), max_length=20, choices=UpdateRule.choices, default=UpdateRule.AUTO, blank=True)
     update_days = models.PositiveSmallIntegerField(_("自定义更新周期（天）"), null=True, blank=True)
 
-    base_form_class = GovernedPageForm
+    base_form_class = PageForm
     subpage_types = ["gongkai_columns.ColumnPage", "gongkai_news.ArticlePage", "gongkai_disclosure.DocumentPage", "gongkai_reports.AnnualReportPage",
                      "gongkai_interaction.ConsultationPage"]
-    parent_page_types = ["home.HomePage", "gongkai_columns.ColumnPage"]
 
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
     api_fields = [APIField("kind"), APIField("intro"), APIField("body"), APIField("link_url")]

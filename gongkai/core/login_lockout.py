@@ -6,8 +6,8 @@ across all accounts reach GONGKAI_LOGIN_ADDRESS_LIMIT (15) within the same cool-
 office whose editors share one address (NAT) does not lock itself out with a few typos, low enough to stop guessing
 across accounts."""
 
-from axes.handlers.database import AxesDatabaseHandler
 from axes.attempts import get_cool_off_threshold
+from axes.handlers.database import AxesDatabaseHandler
 from axes.helpers import get_failure_limit
 from axes.models import AccessAttempt
 from django.conf import settings

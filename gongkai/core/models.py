@@ -3,12 +3,12 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Page
-from wagtail.api import APIField
 from wagtail.search import index
 
-from gongkai.governance.forms import GovernedPageForm
+from .forms import PageForm
 
 
 @register_setting(icon="site")
@@ -73,7 +73,7 @@ class SiteSettings(BaseSiteSetting):
         return self.site_name
 
     def get_agency_code(self):
-        return self.agency_code or settings.GONGKAI_AGENCY_CODE
+        return self.agency_code or getattr(settings, "GONGKAI_AGENCY_CODE", "000000000")
 
 
 class PublicPageMixin:
@@ -106,7 +106,7 @@ class ListedPage(PublicPageMixin, Page):
     summary = models.TextField(_("摘要"), blank=True, help_text=_("列表、搜索结果和分享时显示的简短说明"))
 
     is_creatable = False
-    base_form_class = GovernedPageForm
+    base_form_class = PageForm
     api_fields = [APIField("date"), APIField("pinned"), APIField("featured"), APIField("summary")]
     # Items live in columns and hold no pages of their own; subclasses inherit both rules.
     parent_page_types = ["gongkai_columns.ColumnPage"]

@@ -9,8 +9,7 @@ from django.core.cache import cache
 from django.http import HttpResponseNotModified
 from django.utils.cache import patch_cache_control
 
-from gongkai.reading.preferences import COOKIE as READING_COOKIE
-from gongkai.core import site_cache
+from . import site_cache
 
 SKIP_PREFIXES = ("/admin/", "/django-admin/", "/api/", "/documents/", "/reading/", "/apply/", "/mailbox/write/",
                  "/mailbox/status/", "/mailbox/done/", "/static/", "/media/")
@@ -19,13 +18,23 @@ BROWSER_SECONDS = 60  # browsers check back after a minute
 SHARED_SECONDS = 300  # a CDN may keep a page longer: publishing purges it (wagtail.contrib.frontend_cache)
 
 
+# Cookies that change what a page looks like (the reading aids' choices): each value is cached apart. Apps add
+# theirs with vary_on_cookie() from their AppConfig.ready().
+_vary_cookies = []
+
+
+def vary_on_cookie(name):
+    if name not in _vary_cookies:
+        _vary_cookies.append(name)
+
+
 def enabled():
     return getattr(settings, "GONGKAI_PAGE_CACHE", True)
 
 
 def _key(request):
     path = request.get_full_path()
-    raw = "|".join([getattr(request, "LANGUAGE_CODE", ""), request.COOKIES.get(READING_COOKIE, ""), request.get_host(), path])
+    raw = "|".join([getattr(request, "LANGUAGE_CODE", ""), *(request.COOKIES.get(name, "") for name in _vary_cookies), request.get_host(), path])
     return f"gongkai:page:{site_cache.version(request)}:{hashlib.sha256(raw.encode('utf-8')).hexdigest()}"
 
 

@@ -4,7 +4,7 @@ remembered route costs none. The live page itself is kept pickled, so each reque
 render. Privacy checks and serve hooks run as before."""
 
 import pickle
-from functools import lru_cache
+from functools import cache
 
 from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import get_language
@@ -52,7 +52,7 @@ def _unpickled(stored):
     return page
 
 
-@lru_cache(maxsize=None)
+@cache
 def _stream_field_names(model):
     return tuple(field.name for field in model._meta.concrete_fields if isinstance(field, StreamField))
 

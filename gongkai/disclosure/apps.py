@@ -7,3 +7,10 @@ class DisclosureConfig(AppConfig):
     label = "gongkai_disclosure"
     verbose_name = _("政府信息公开")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from gongkai.core.content_version import bump_on_change
+
+        from .models import TopicCategory
+
+        bump_on_change(TopicCategory)

@@ -4,11 +4,11 @@ managed 主题分类 taxonomy. A document's 索引号 is allocated once and neve
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
+from rest_framework import serializers
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import TranslatableMixin
-from rest_framework import serializers
-from wagtail.api import APIField
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 

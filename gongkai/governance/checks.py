@@ -1,12 +1,11 @@
-"""Publishing checks: the managed word list (forbidden, sensitive, misspelt) and back-dated releases."""
+"""The publishing check of the managed word list (forbidden, sensitive, misspelt words)."""
 
-import datetime
 from dataclasses import dataclass
 
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
-from search.text import normalise, normalise_char
+from gongkai.core.text import normalise, normalise_char
 
 CONTEXT = 12  # characters shown either side of a hit, so the editor can find it
 
@@ -76,11 +75,12 @@ def _fold(text):
     return "".join(pieces), origin
 
 
-def backdate_limit(site=None):
-    from gongkai.core.models import SiteSettings
-
-    return (SiteSettings.for_site(site).backdate_days if site else SiteSettings().backdate_days)
-
-
-def is_backdated(date, limit_days, today):
-    return date is not None and limit_days is not None and date < today - datetime.timedelta(days=limit_days)
+def check_word_list(form, cleaned):
+    """Run on publish by every page form (registered in apps.py): a forbidden word refuses, others warn."""
+    fields = [(form.fields[name].label or name, plain_text(value)) for name, value in cleaned.items()
+              if name in form.fields and name != "backdate_reason"]
+    for finding in scan(fields):
+        if finding.action == "block":
+            form.add_error(None, finding.message())
+        else:
+            form.add_warning(finding.message())

@@ -95,8 +95,9 @@ class DepartmentReviewTask(Task):
         states = self.task_states.filter(status=TaskState.STATUS_IN_PROGRESS)
         if user.is_superuser:
             return states
-        from gongkai.columns.models import ColumnPage
         from wagtail.models import Page
+
+        from gongkai.columns.models import ColumnPage
 
         columns = ColumnPage.objects.filter(department__heads__user=user)
         if not columns:

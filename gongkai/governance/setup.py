@@ -2,8 +2,7 @@
 
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
-from wagtail.models import GroupApprovalTask, GroupPagePermission, WorkflowPage, WorkflowTask
-from wagtail.models import Workflow
+from wagtail.models import GroupApprovalTask, GroupPagePermission, Workflow, WorkflowPage, WorkflowTask
 
 from .models import Department, DepartmentReviewTask
 from .permissions import grant_admin_basics

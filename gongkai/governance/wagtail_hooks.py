@@ -38,18 +38,12 @@ register_snippet(SensitiveWordViewSet)
 def governance_urls():
     return [
         path("governance/freshness/", views.freshness, name="governance_freshness"),
-        path("governance/website-report/", views.website_report, name="governance_website_report"),
     ]
 
 
 @hooks.register("register_reports_menu_item")
 def freshness_menu_item():
     return MenuItem(_("栏目更新情况"), reverse("governance_freshness"), icon_name="time", order=10)
-
-
-@hooks.register("register_reports_menu_item")
-def website_report_menu_item():
-    return MenuItem(_("政府网站工作年度报表"), reverse("governance_website_report"), icon_name="table", order=20)
 
 
 @hooks.register("construct_homepage_panels")
@@ -66,7 +60,7 @@ def register_log_actions(actions):
 @hooks.register("after_edit_page")
 def after_save(request, page):
     """Word-list warnings reach the editor; a back-dated release is recorded with its reason in the history."""
-    for warning in getattr(page, "_word_warnings", []):
+    for warning in getattr(page, "_publish_warnings", []):
         messages.warning(request, warning)
     backdated = getattr(page, "_backdated", None)
     if backdated:

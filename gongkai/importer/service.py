@@ -17,10 +17,10 @@ from django.db.models.signals import post_save
 from django.utils.html import escape
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from wagtail.admin.rich_text.converters.editor_html import EditorHTMLConverter
-from wagtail.admin.rich_text.converters.markdown_db import MarkdownConverter
 from modelsearch import index
 from modelsearch.signal_handlers import post_save_signal_handler
+from wagtail.admin.rich_text.converters.editor_html import EditorHTMLConverter
+from wagtail.admin.rich_text.converters.markdown_db import MarkdownConverter
 from wagtail.models import Page, Site
 
 from gongkai.columns.models import ColumnKind, ColumnPage

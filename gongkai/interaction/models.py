@@ -9,9 +9,9 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
-from gongkai.applications.models import new_tracking_number, private_storage
 from gongkai.core.blocks import BodyBlock
 from gongkai.core.models import ListedPage
+from gongkai.core.submissions import new_tracking_number, private_storage
 
 # Inspections fail a site whose messages go unanswered for 3 months; replies older than 2 months lose points.
 WARN_DAYS, LIMIT_DAYS = 60, 90

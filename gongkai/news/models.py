@@ -4,8 +4,8 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.fields import StreamField
 from wagtail.api import APIField
+from wagtail.fields import StreamField
 from wagtail.search import index
 
 from gongkai.core.blocks import AttachmentsBlock, BodyBlock

@@ -1,4 +1,4 @@
-from functools import lru_cache
+from functools import cache
 from urllib.parse import quote
 
 from django.urls import reverse
@@ -7,7 +7,7 @@ from django.utils.translation import get_language
 from . import preferences
 
 
-@lru_cache(maxsize=None)
+@cache
 def _toggle_url(name):
     return reverse("reading_toggle", args=[name])
 

@@ -6,9 +6,9 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
-from . import statistics
-
 from gongkai.core.blocks import FigureBlock, ParagraphBlock, TableBlock
+
+from . import statistics
 
 
 class SubheadingBlock(blocks.CharBlock):

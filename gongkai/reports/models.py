@@ -1,11 +1,11 @@
 from django.core.exceptions import ValidationError
-from django.http import JsonResponse
 from django.db import models
+from django.http import JsonResponse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
-from wagtail.fields import StreamField
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
 from wagtail.search import index
 
 from gongkai.core import spreadsheets

@@ -1,5 +1,6 @@
 from django.shortcuts import render
 from django.utils.translation import gettext as _
+
 from gongkai.core import site_cache
 
 from .compare import FIGURES, bar_chart, series

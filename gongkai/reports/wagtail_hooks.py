@@ -28,9 +28,21 @@ def draft_report_button(page, user, view_name, next_url=None):
 def report_admin_urls():
     from django.urls import path
 
-    from .admin_views import draft_next
+    from .admin_views import draft_next, website_report
 
-    return [path("reports/draft-next/<int:column_id>/", draft_next, name="reports_draft_next")]
+    return [
+        path("reports/draft-next/<int:column_id>/", draft_next, name="reports_draft_next"),
+        path("reports/website-report/", website_report, name="reports_website_report"),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def website_report_menu_item():
+    from django.urls import reverse
+    from django.utils.translation import gettext_lazy as _
+    from wagtail.admin.menu import MenuItem
+
+    return MenuItem(_("政府网站工作年度报表"), reverse("reports_website_report"), icon_name="table", order=20)
 
 
 @hooks.register("after_create_page")

@@ -8,5 +8,3 @@ class SyndicationConfig(AppConfig):
     verbose_name = _("订阅与开放接口")
     default_auto_field = "django.db.models.BigAutoField"
 
-    def ready(self):
-        from . import signals  # noqa: F401

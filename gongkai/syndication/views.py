@@ -5,11 +5,12 @@ from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
+from wagtail.models import Page
 
-from gongkai.columns.models import ColumnKind, ColumnPage
 from gongkai.core import site_cache
 
 from .feeds import AtomListFeed, ListFeed
+from .mixins import FeedMixin
 
 FEED_CACHE_SECONDS = 3600
 
@@ -42,7 +43,12 @@ def serve_feed(request, page, atom=False):
 
 
 def feed_columns(root):
-    return site_cache.public(ColumnPage.objects.descendant_of(root).live()).filter(kind__in=[ColumnKind.NEWS, ColumnKind.CATALOGUE]).order_by("path")
+    """The lists below the home page that have a feed, in the order of the page tree."""
+    from wagtail.models import get_page_models
+
+    models = [model for model in get_page_models() if issubclass(model, FeedMixin)]
+    pages = site_cache.public(Page.objects.descendant_of(root).live().type(*models)).order_by("path").specific()
+    return [page for page in pages if page.has_feed()]
 
 
 def feed_list(request):

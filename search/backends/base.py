@@ -1,6 +1,5 @@
 from modelsearch.utils import get_content_type_pk
 
-
 from .query import NothingToSearch, autocomplete_rewrite, rewrite
 
 

@@ -1,12 +1,7 @@
-from django.contrib.postgres.search import SearchRank
+from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db.models import BooleanField, Case, F, FloatField, Func, Value, When
-from django.utils.functional import cached_property
-from modelsearch.index import SearchField
-from modelsearch.query import Fuzzy, MatchAll, Not
 from django.db.models.sql.subqueries import InsertQuery
-
-from django.contrib.postgres.search import SearchQuery
-from modelsearch.backends.database.postgres.query import Lexeme
+from django.utils.functional import cached_property
 from modelsearch.backends.database.postgres.postgres import (
     IndexEntry,
     ObjectIndexer,
@@ -16,6 +11,9 @@ from modelsearch.backends.database.postgres.postgres import (
     PostgresSearchQueryCompiler,
     PostgresSearchResults,
 )
+from modelsearch.backends.database.postgres.query import Lexeme
+from modelsearch.index import SearchField
+from modelsearch.query import Fuzzy, MatchAll, Not
 
 from search import text
 

@@ -1,7 +1,6 @@
 from django.db.models import BigIntegerField, Exists, Expression, FloatField, Func, OuterRef, TextField
 from django.db.models.functions import Cast
 from django.utils.functional import cached_property
-
 from modelsearch.backends.database.sqlite.query import (
     AndNot,
     Lexeme,
@@ -10,7 +9,6 @@ from modelsearch.backends.database.sqlite.query import (
     SQLiteFTSIndexEntry,
     normalize,
 )
-from modelsearch.query import MatchAll, Not
 from modelsearch.backends.database.sqlite.sqlite import (
     IndexEntry,
     ObjectIndexer,
@@ -20,6 +18,7 @@ from modelsearch.backends.database.sqlite.sqlite import (
     SQLiteSearchQueryCompiler,
     SQLiteSearchResults,
 )
+from modelsearch.query import MatchAll, Not
 from modelsearch.utils import get_descendants_content_types_pks
 
 from search import text

@@ -5,8 +5,8 @@ from bs4 import BeautifulSoup
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from gongkai.core.content_version import content_changed
 from tests.factories import ArticlePageFactory, ColumnPageFactory, DocumentPageFactory
-from gongkai.syndication.cache import content_changed
 
 
 def titles(response):

@@ -100,7 +100,7 @@ def test_one_address_cannot_try_many_passwords_across_accounts(client, django_us
     assert locked.status_code == 429 and "登录已暂停" in locked.content.decode()
     # Another address is not affected, and the address is free again after the cool-off time.
     assert Client(REMOTE_ADDR="203.0.113.9").post(url, {"username": "editor10", "password": "right-password"}).status_code == 302
-    AccessAttempt.objects.update(attempt_time=datetime.datetime.now(datetime.timezone.utc) - datetime.timedelta(minutes=16))
+    AccessAttempt.objects.update(attempt_time=datetime.datetime.now(datetime.UTC) - datetime.timedelta(minutes=16))
     assert client.post(url, {"username": "editor10", "password": "right-password"}).status_code == 302
 
 
@@ -135,7 +135,7 @@ def test_the_receipt_opens_the_reply_letter_for_an_hour_and_one_browser_session(
 
 @pytest.mark.django_db
 def test_the_content_version_does_not_expire_on_the_file_cache(settings, tmp_path, clock):
-    from gongkai.syndication.cache import content_changed, content_version
+    from gongkai.core.content_version import content_changed, content_version
 
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
                                    "LOCATION": str(tmp_path)}}

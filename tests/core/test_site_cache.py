@@ -9,8 +9,8 @@ from django.core.cache import cache
 from wagtail.models import Page, PageViewRestriction
 from wagtail.rich_text import RichText
 
+from gongkai.core.content_version import VERSION_KEY
 from gongkai.core.models import SiteSettings
-from gongkai.syndication.cache import VERSION_KEY
 from tests.factories import ArticlePageFactory, ColumnPageFactory
 
 

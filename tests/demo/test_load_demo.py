@@ -11,9 +11,9 @@ from wagtail.models import Page, Revision, Site
 
 from gongkai.columns.models import ColumnPage
 from gongkai.disclosure.models import DocumentPage
-from home.models import HomePage
 from gongkai.news.models import ArticlePage
 from gongkai.reports.models import AnnualReportPage
+from home.models import HomePage
 
 SEED = Path(settings.GONGKAI_DEMO_DATA_DIR) / "seed-2018-annual-report.txt"
 

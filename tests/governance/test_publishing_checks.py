@@ -114,13 +114,13 @@ def test_website_annual_report_counts_from_the_site(admin_client, home, column, 
         ArticlePageFactory(parent=column, slug=f"a{day}", date=datetime.date(2025, 3, day))
     ArticlePageFactory(parent=column, slug="older", date=datetime.date(2024, 3, 1))
     DocumentPageFactory(parent=catalogue, slug="d1", date=datetime.date(2025, 5, 1), written_date=None)
-    page = admin_client.get(reverse("governance_website_report"), {"year": "2025"}).content.decode()
+    page = admin_client.get(reverse("reports_website_report"), {"year": "2025"}).content.decode()
     assert "政府网站工作年度报表" in page
     rows = [[c.value for c in row] for row in load_workbook(io.BytesIO(admin_client.get(
-        reverse("governance_website_report"), {"year": "2025", "export": "xlsx"}).content)).active.iter_rows()]
+        reverse("reports_website_report"), {"year": "2025", "export": "xlsx"}).content)).active.iter_rows()]
     assert ["信息发布", "总数（条）", 4] in rows
     assert ["信息发布", "政务动态信息更新量（条）", 3] in rows
     assert ["信息发布", "信息公开目录信息更新量（条）", 1] in rows
     assert ["各一级栏目发布量", "工作动态", 3] in rows
     assert ["互动交流", "收到留言数量（条）", 0] in rows  # from the mailbox
-    assert admin_client.get(reverse("governance_website_report"), {"year": "abc"}).status_code == 200
+    assert admin_client.get(reverse("reports_website_report"), {"year": "abc"}).status_code == 200

@@ -5,9 +5,9 @@ from bs4 import BeautifulSoup
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from gongkai.core.content_version import content_changed
 from gongkai.core.models import SiteSettings
 from tests.factories import ArticlePageFactory, ColumnPageFactory
-from gongkai.syndication.cache import content_changed
 
 
 @pytest.fixture

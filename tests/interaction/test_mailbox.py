@@ -10,9 +10,9 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
+from gongkai.core.content_version import content_changed
 from gongkai.interaction.models import ConsultationComment, ConsultationPage, Message, MessageStatus
 from tests.governance.conftest import bureau  # noqa: F401  (fixture)
-from gongkai.syndication.cache import content_changed
 
 
 def answer(client, path):
@@ -115,8 +115,9 @@ def test_response_statistics_reach_the_public_list_and_the_website_report(client
                                reply="r", replied_at=now)
     Message.objects.create(category="complaint", subject="s", content="c", name="n", phone="13700001111")
     assert "收到留言 3 件，已答复 2 件，平均 3.0 天答复" in client.get("/mailbox/").content.decode()
-    from gongkai.governance.website_report import website_report
     from wagtail.models import Site
+
+    from gongkai.reports.website_report import website_report
 
     rows = {item: value for _area, item, value in website_report(Site.objects.get(is_default_site=True), now.year)}
     assert rows["收到留言数量（条）"] == 3 and rows["办结留言数量（条）"] == 2 and rows["平均办理时间（天）"] == 3.0

@@ -5,10 +5,10 @@ import datetime
 import os
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from tests.factories import ArticlePageFactory, ColumnPageFactory, DocumentPageFactory
-
 
 # Per endpoint family: 5 × 2,500 = 12,500 requests in every run (fewer with GONGKAI_EXAMPLES while developing).
 EXAMPLES = int(os.environ.get("GONGKAI_EXAMPLES", 2500))

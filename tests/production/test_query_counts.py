@@ -7,7 +7,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from gongkai.syndication.cache import content_changed
+from gongkai.core.content_version import content_changed
 from tests.demo.test_load_demo import load_demo
 
 # The SQLite and PostgreSQL search backends differ by one query per search.

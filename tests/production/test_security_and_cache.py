@@ -115,8 +115,9 @@ def test_editors_forms_and_private_pages_are_never_cached(admin_client, column, 
 
 @pytest.mark.django_db
 def test_behind_a_proxy_the_flood_limit_counts_each_client(client, home, settings):
-    from gongkai.core import antispam
     from django.test import RequestFactory
+
+    from gongkai.core import antispam
 
     settings.GONGKAI_CLIENT_IP_HEADER = "HTTP_X_REAL_IP"
     settings.GONGKAI_RATE_LIMITS = {"default": (1, 3600)}

@@ -12,7 +12,10 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, strea
 
 from gongkai.reports import statistics
 from gongkai.reports.blocks import (
-    Applications2019TableBlock, ApplicationsTableBlock, ProactiveDisclosure2019TableBlock, ProactiveDisclosureTableBlock,
+    Applications2019TableBlock,
+    ApplicationsTableBlock,
+    ProactiveDisclosure2019TableBlock,
+    ProactiveDisclosureTableBlock,
 )
 from gongkai.reports.models import AnnualReportPage
 from tests.factories import AnnualReportPageFactory

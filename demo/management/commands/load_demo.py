@@ -1,4 +1,5 @@
-"""Build the demo 鹤岗市科学技术局 site from the material in demo/data (a copy of the seed report and corpus).
+"""Build the demo 鹤岗市科学技术局 site: `setup_site` (what every bureau starts with), then the seed's content from
+demo/data (a copy of the seed report and corpus), its departments and demo accounts, and the English version.
 
 Idempotent: pages are imported by stable keys, settings and accounts are only created when missing,
 so a second run reports nothing created or updated."""
@@ -12,10 +13,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
-from gongkai.core.models import SiteSettings
-from gongkai.disclosure.topics import ensure_default_topics
-from home.models import HomePage
 from gongkai.importer.service import ContentImporter
+from gongkai.setup.structure import setup_site
 
 ORGANISATION = "鹤岗市科学技术局"
 DEFAULT_ADMIN_PASSWORD = "gongkai-demo-2026"
@@ -38,12 +37,16 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         data_dir = Path(settings.GONGKAI_DEMO_DATA_DIR)
-        with transaction.atomic():
-            locale = Locale.get_default()
-            Locale.objects.get_or_create(language_code="en")
-            home = self.ensure_home(locale)
-            self.ensure_settings(home)
-            ensure_default_topics(locale)
+        # The demo is served by `make run` on 127.0.0.1:8000: full URLs (feeds, API, sitemap) must point there,
+        # unless the site was given an address of its own.
+        site = Site.objects.filter(is_default_site=True).first()
+        address = {"hostname": "127.0.0.1", "port": 8000} if site is None or (site.hostname, site.port) == ("localhost", 80) else {}
+        result = setup_site(ORGANISATION, agency_code="HGKJJ",  # a demo placeholder, not the bureau's real code
+                            english_name="Hegang Municipal Science and Technology Bureau", **address)
+        if result.created:
+            self.stdout.write("已创建：" + "、".join(result.created))
+        home = Site.objects.get(is_default_site=True).root_page.specific
+        Locale.objects.get_or_create(language_code="en")
         self.import_file(data_dir / "bureau.jsonl", home, "document", "站点栏目与内容")
         if not options["skip_regulations"]:
             path = Path(options["regulations"] or data_dir / "regulations.jsonl.gz")
@@ -53,41 +56,6 @@ class Command(BaseCommand):
         self.ensure_english(home, data_dir / "translations.en.json")
         if not options["no_admin"]:
             self.ensure_admin()
-
-    def ensure_home(self, locale):
-        home = HomePage.objects.filter(locale=locale).first()
-        site = Site.objects.filter(is_default_site=True).first()
-        if home is None:
-            root = Page.get_first_root_node()
-            # Wagtail's installer leaves a placeholder "Welcome" page where the home page belongs.
-            for placeholder in root.get_children().filter(slug="home"):
-                if type(placeholder.specific) is Page and placeholder.numchild == 0:
-                    placeholder.delete()
-            home = root.add_child(instance=HomePage(title="首页", slug="home", locale=locale))
-            home.save_revision().publish()
-            self.stdout.write("已创建首页")
-        # The demo is served by `make run` on 127.0.0.1:8000: full URLs (feeds, API, sitemap) must point there.
-        if site is None:
-            Site.objects.create(hostname="127.0.0.1", port=8000, root_page=home, is_default_site=True, site_name=ORGANISATION)
-        elif site.root_page_id != home.pk or (site.hostname, site.port) == ("localhost", 80):
-            site.root_page = home
-            site.site_name = site.site_name or ORGANISATION
-            if (site.hostname, site.port) == ("localhost", 80):
-                site.hostname, site.port = "127.0.0.1", 8000
-            site.save()
-        return home
-
-    def ensure_settings(self, home):
-        site = Site.objects.get(root_page=home)
-        site_settings, created = SiteSettings.objects.get_or_create(site=site)
-        if created:
-            site_settings.site_name = ORGANISATION
-            site_settings.organiser = ORGANISATION
-            site_settings.agency_code = "HGKJJ"  # a demo placeholder, not the bureau's real code
-            site_settings.save()
-        if not site_settings.english_name:
-            site_settings.english_name = "Hegang Municipal Science and Technology Bureau"
-            site_settings.save(update_fields=["english_name"])
 
     def import_file(self, path, parent, default_type, label):
         if not path.exists():
@@ -114,18 +82,21 @@ class Command(BaseCommand):
         """Departments own the columns; the review workflow covers the site; one editor and one head per
         department, an office reviewer and a leader, all with the demo password."""
         from gongkai.columns.models import ColumnPage
-        from gongkai.governance.setup import LEADERS_GROUP, OFFICE_GROUP, ensure_department, ensure_review_workflow
+        from gongkai.governance.models import Department
+        from gongkai.governance.setup import LEADERS_GROUP, OFFICE_GROUP, ensure_department
+        from gongkai.setup.structure import OFFICE_DEPARTMENT
 
-        ensure_review_workflow(home)
         User = get_user_model()
         password = os.environ.get("DEMO_ADMIN_PASSWORD", DEFAULT_ADMIN_PASSWORD)
         from django.contrib.auth.models import Group
 
+        # setup_site gives the 办公室 its standard columns; the demo's departments take theirs over once.
+        default_owner = [pk for pk in [Department.objects.filter(name=OFFICE_DEPARTMENT).values_list("pk", flat=True).first()] if pk]
         for name, login, columns in DEMO_DEPARTMENTS:
             department = ensure_department(name)
             for key in columns:
                 column = ContentImporter.resolve_parent(key)
-                if column is not None and column.specific.department_id is None:
+                if column is not None and column.specific.department_id in (None, *default_owner):
                     ColumnPage.objects.filter(pk=column.pk).update(department=department)
                     from gongkai.governance.permissions import sync_column
 

@@ -5,6 +5,7 @@ import gongkai.applications.models
 import django.db.models.deletion
 import django.utils.timezone
 from django.conf import settings
+import gongkai.core.submissions
 from django.db import migrations, models
 
 
@@ -21,7 +22,7 @@ class Migration(migrations.Migration):
             name='InformationRequest',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('tracking_number', models.CharField(default=gongkai.applications.models.new_tracking_number, editable=False, max_length=20, unique=True, verbose_name='查询号')),
+                ('tracking_number', models.CharField(default=gongkai.core.submissions.new_tracking_number, editable=False, max_length=20, unique=True, verbose_name='查询号')),
                 ('applicant_type', models.CharField(choices=[('natural', '自然人'), ('business', '商业企业'), ('research', '科研机构'), ('nonprofit', '社会公益组织'), ('legal', '法律服务机构'), ('other', '其他组织')], max_length=20, verbose_name='申请人类型')),
                 ('name', models.CharField(max_length=200, verbose_name='姓名或名称')),
                 ('contact_person', models.CharField(blank=True, max_length=100, verbose_name='联系人')),
@@ -34,7 +35,7 @@ class Migration(migrations.Migration):
                 ('description', models.TextField(verbose_name='所需信息的描述')),
                 ('delivery_form', models.CharField(choices=[('paper', '纸质'), ('electronic', '电子文档')], max_length=20, verbose_name='获取信息的形式')),
                 ('delivery_method', models.CharField(choices=[('post', '邮寄'), ('email', '电子邮件'), ('pickup', '当面领取'), ('online', '网上查看')], max_length=20, verbose_name='获取信息的方式')),
-                ('attachment', models.FileField(blank=True, storage=gongkai.applications.models.PrivateStorage(), upload_to='applications/%Y/', verbose_name='附件')),
+                ('attachment', models.FileField(blank=True, storage=gongkai.core.submissions.PrivateStorage(), upload_to='applications/%Y/', verbose_name='附件')),
                 ('submitted_at', models.DateTimeField(default=django.utils.timezone.now, editable=False, verbose_name='提交时间')),
                 ('received_on', models.DateField(help_text='答复期限从次日起算', verbose_name='收到申请日期')),
                 ('status', models.CharField(choices=[('submitted', '待受理'), ('accepted', '办理中'), ('correction', '待补正'), ('third_party', '征求第三方意见'), ('answered', '已答复')], db_index=True, default='submitted', max_length=20, verbose_name='状态')),
@@ -42,7 +43,7 @@ class Migration(migrations.Migration):
                 ('extension_reason', models.CharField(blank=True, max_length=500, verbose_name='延期理由')),
                 ('outcome', models.CharField(blank=True, choices=[('granted', '（一）予以公开'), ('partial', '（二）部分公开（区分处理的，只计这一情形，不计其他情形）'), ('refused_1', '（三）不予公开1.属于国家秘密'), ('refused_2', '（三）不予公开2.其他法律行政法规禁止公开'), ('refused_3', '（三）不予公开3.危及“三安全一稳定”'), ('refused_4', '（三）不予公开4.保护第三方合法权益'), ('refused_5', '（三）不予公开5.属于三类内部事务信息'), ('refused_6', '（三）不予公开6.属于四类过程性信息'), ('refused_7', '（三）不予公开7.属于行政执法案卷'), ('refused_8', '（三）不予公开8.属于行政查询事项'), ('unable_1', '（四）无法提供1.本机关不掌握相关政府信息'), ('unable_2', '（四）无法提供2.没有现成信息需要另行制作'), ('unable_3', '（四）无法提供3.补正后申请内容仍不明确'), ('not_processed_1', '（五）不予处理1.信访举报投诉类申请'), ('not_processed_2', '（五）不予处理2.重复申请'), ('not_processed_3', '（五）不予处理3.要求提供公开出版物'), ('not_processed_4', '（五）不予处理4.无正当理由大量反复申请'), ('not_processed_5', '（五）不予处理5.要求行政机关确认或重新出具已获取信息'), ('other_handling_1', '（六）其他处理1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请'), ('other_handling_2', '（六）其他处理2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请'), ('other_handling_3', '（六）其他处理3.其他')], max_length=40, verbose_name='办理结果')),
                 ('reply', models.TextField(blank=True, verbose_name='答复内容')),
-                ('reply_file', models.FileField(blank=True, storage=gongkai.applications.models.PrivateStorage(), upload_to='replies/%Y/', verbose_name='答复书')),
+                ('reply_file', models.FileField(blank=True, storage=gongkai.core.submissions.PrivateStorage(), upload_to='replies/%Y/', verbose_name='答复书')),
                 ('answered_on', models.DateField(blank=True, db_index=True, null=True, verbose_name='答复日期')),
             ],
             options={

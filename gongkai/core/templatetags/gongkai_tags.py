@@ -1,9 +1,9 @@
-from functools import lru_cache
+from functools import cache
 
 from django import template
 from django.core.signals import setting_changed
-from django.templatetags.static import static
 from django.template.loader import render_to_string
+from django.templatetags.static import static
 from django.utils.translation import get_language
 
 from gongkai.core import site_cache
@@ -76,7 +76,7 @@ def asset(path):
     return _asset_url(path)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _asset_url(path):
     return static(path)
 

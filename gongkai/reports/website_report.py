@@ -37,7 +37,7 @@ def website_report(site, year):
 
 def interaction_rows(site, year):
     """互动交流 counts from the mailbox."""
-    from gongkai.interaction.views import response_statistics
+    from gongkai.interaction.statistics import response_statistics
 
     stats = response_statistics(year=year)
     return [

@@ -1,5 +1,9 @@
-"""One number that changes whenever published content changes: every cached feed is keyed by it, so a
-publish, unpublish, move or delete makes every feed current on the next request.
+"""One number that changes whenever published content changes: every cached page, feed and menu is keyed by it, so
+a publish, unpublish, move or delete makes them current on the next request.
+
+Pages bump it by themselves (the signals below). Other models shown on public pages (settings, taxonomies,
+published replies) are registered by the app that owns them, from its AppConfig.ready(), with
+`bump_on_change(model)`: the base knows no feature app.
 
 Every page view asks for it (core/site_cache.py), and asking the shared cache costs a round trip to Redis: a tenth
 of a page's time once the page's parts are in memory. A caller may accept a value this process read less than
@@ -10,7 +14,7 @@ import time
 
 from django.core.cache import cache
 
-VERSION_KEY = "syndication:version"
+VERSION_KEY = "gongkai:content-version"
 
 
 _last_read = {"version": None, "at": 0.0}
@@ -53,3 +57,35 @@ def content_changed(**kwargs):
 
     _bump()
     transaction.on_commit(_bump)
+
+
+def _model_changed(sender, **kwargs):
+    content_changed()
+
+
+def bump_on_change(*models, deletes_only=False):
+    """Public pages show these models: saving or deleting one makes every cached page current.
+    deletes_only: a new row changes nothing shown (a search query's log row), a deleted one does."""
+    from django.db.models.signals import post_delete, post_save
+
+    for model in models:
+        label = model._meta.label_lower
+        if not deletes_only:
+            post_save.connect(_model_changed, sender=model, dispatch_uid=f"content-version-save-{label}")
+        post_delete.connect(_model_changed, sender=model, dispatch_uid=f"content-version-delete-{label}")
+
+
+def _page_deleted(sender, instance, **kwargs):
+    from wagtail.models import Page
+
+    if isinstance(instance, Page):
+        content_changed()
+
+
+def connect_page_signals():
+    from django.db.models.signals import post_delete
+    from wagtail.signals import page_published, page_unpublished, post_page_move
+
+    for signal in (page_published, page_unpublished, post_page_move):
+        signal.connect(content_changed, dispatch_uid=f"content-version-{id(signal)}")
+    post_delete.connect(_page_deleted, dispatch_uid="content-version-page-deleted")
