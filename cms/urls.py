@@ -7,13 +7,8 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from gongkai.applications import views as application_views
 from gongkai.core import routing
 from gongkai.core import views as core_views
-from gongkai.interaction import views as interaction_views
-from gongkai.reading import views as reading_views
-from gongkai.reports import views as report_views
-from gongkai.syndication import views as syndication_views
 from gongkai.syndication.robots import robots_txt
 from gongkai.syndication.sitemaps import SiteSitemap
 from search import views as search_views
@@ -29,7 +24,6 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": SiteSitemap}}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("favicon.ico", core_views.favicon, name="favicon"),
-    path("reading/<slug:name>/", reading_views.toggle, name="reading_toggle"),
 ]
 
 if settings.DEBUG:
@@ -43,16 +37,8 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
     path("search/suggest/", search_views.suggest, name="search_suggest"),
-    path("feeds/", syndication_views.feed_list, name="feed_list"),
-    path("annual-reports/compare/", report_views.compare, name="annual_report_compare"),
-    path("mailbox/", interaction_views.mailbox, name="mailbox"),
-    path("mailbox/write/", interaction_views.write, name="mailbox_write"),
-    path("mailbox/done/", interaction_views.done, name="mailbox_done"),
-    path("mailbox/status/", interaction_views.status, name="mailbox_status"),
-    path("apply/", application_views.apply, name="application_apply"),
-    path("apply/done/", application_views.done, name="application_done"),
-    path("apply/status/", application_views.status, name="application_status"),
-    path("apply/status/file/<str:number>/", application_views.reply_file, name="application_reply_file"),
+    # The 政务公开 apps' public pages: feeds, 依申请公开, the mailbox, report comparison, reading aids.
+    path("", include("gongkai.urls")),
     # Wagtail's own URLs, with its page view swapped for one that remembers routes (core/routing.py).
     *[pattern for pattern in wagtail_urls.urlpatterns if getattr(pattern, "name", None) != "wagtail_serve"],
     re_path(wagtail_urls.serve_pattern, routing.serve, name="wagtail_serve"),

@@ -8,7 +8,8 @@ from . import preferences
 
 
 @cache
-def _toggle_url(name):
+def _toggle_url(name, language):
+    # Per language: the URLs follow the page's language prefix (/en/reading/…).
     return reverse("reading_toggle", args=[name])
 
 
@@ -24,9 +25,9 @@ def reading(request):
         "page_lang": "zh-Hant" if traditional else ("zh-Hans" if language.startswith("zh") else language),
         "reading_options": [
             {"name": name, "on": name in chosen, "label": off_label if name in chosen else on_label,
-             "url": f"{_toggle_url(name)}?next={back}"}
+             "url": f"{_toggle_url(name, language)}?next={back}"}
             for name, (_value, on_label, off_label) in preferences.OPTIONS.items()
             if name != "script" or language.startswith("zh")
         ],
-        "reading_reset_url": f"{_toggle_url('reset')}?next={back}",
+        "reading_reset_url": f"{_toggle_url('reset', language)}?next={back}",
     }

@@ -48,6 +48,7 @@ class Command(BaseCommand):
         home = Site.objects.get(is_default_site=True).root_page.specific
         Locale.objects.get_or_create(language_code="en")
         self.import_file(data_dir / "bureau.jsonl", home, "document", "站点栏目与内容")
+        self.order_columns(home, data_dir / "bureau.jsonl")
         if not options["skip_regulations"]:
             path = Path(options["regulations"] or data_dir / "regulations.jsonl.gz")
             self.import_file(path, ContentImporter.resolve_parent("column:policies"), "document", "政策法规")
@@ -64,6 +65,18 @@ class Command(BaseCommand):
 
         self.stdout.write(f"导入{label}：{path.name}")
         call_command("import_content", str(path), parent=str(parent.pk), type=default_type, stdout=self.stdout, stderr=self.stderr)
+
+    def order_columns(self, home, path):
+        """The first-level columns in the order of the demo's file (setup_site made its standard ones first)."""
+        import json
+
+        keys = [record["key"] for record in map(json.loads, path.read_text(encoding="utf-8").splitlines())
+                if record.get("type") == "column" and not record.get("parent")]
+        wanted = [page.pk for page in map(ContentImporter.resolve_parent, keys) if page is not None]
+        current = [pk for pk in home.get_children().values_list("pk", flat=True) if pk in wanted]
+        if current != wanted:
+            for pk in wanted:
+                Page.objects.get(pk=pk).move(Page.objects.get(pk=home.pk), pos="last-child")
 
     def link_home_lists(self, home):
         home.refresh_from_db()
