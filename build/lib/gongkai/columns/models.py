@@ -1,0 +1,172 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db import models
+from django.shortcuts import redirect
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, PageChooserPanel
+from wagtail.api import APIField
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from gongkai.core import site_cache
+from gongkai.core.blocks import BodyBlock
+from gongkai.core.forms import PageForm
+from gongkai.core.models import ListedPage, PublicPageMixin
+from gongkai.syndication.mixins import FeedMixin
+
+
+class ColumnKind(models.TextChoices):
+    NEWS = "news", _("信息列表")
+    CATALOGUE = "catalogue", _("公开目录")
+    PAGE = "page", _("单页")
+    LINK = "link", _("外部链接")
+
+
+def paginate(request, queryset, per_page=None):
+    """Return the requested page of a queryset; a bad or out-of-range ?page= gives the nearest page, never an error."""
+    paginator = Paginator(queryset, per_page or getattr(settings, "GONGKAI_LIST_PAGE_SIZE", 20))
+    return paginator.get_page(request.GET.get("page"))
+
+
+def remembered_page(request, key, make_queryset):
+    """paginate(make_queryset()), kept until the next publish for an unfiltered list (a list changes only when
+    something in it is published, unpublished, moved or deleted). Filtered or odd requests are worked out each time.
+    The queryset is made only when needed, so a kept list costs no query building either."""
+    number = request.GET.get("page", "1")
+    if set(request.GET) - {"page"} or not (number.isascii() and number.isdigit() and len(number) <= 4):
+        return paginate(request, make_queryset())
+
+    def build():
+        page = paginate(request, make_queryset())
+        page.object_list = list(page.object_list)
+        return page
+
+    return site_cache.remember_published(request, (*key, number), build)
+
+
+class UpdateRule(models.TextChoices):
+    """How often a column must be updated (国办秘函〔2019〕19号). Auto decides from the column's kind and title."""
+
+    AUTO = "", _("自动（按栏目类型和名称确定）")
+    NEWS = "news", _("动态、要闻：两周")
+    NOTICES = "notices", _("通知公告、政策文件：六个月")
+    ANNUAL = "annual", _("年报、年度报表：一年")
+    CUSTOM = "custom", _("自定义天数")
+    NONE = "none", _("不要求定期更新（静态页面、栏目分组）")
+
+
+class ColumnPage(PublicPageMixin, FeedMixin, Page):
+    """A 栏目. Columns nest; what a column shows depends on its kind."""
+
+    kind = models.CharField(_("栏目类型"), max_length=20, choices=ColumnKind.choices, default=ColumnKind.NEWS)
+    intro = models.TextField(_("栏目说明"), blank=True)
+    body = StreamField(BodyBlock(), verbose_name=_("正文"), blank=True, help_text=_("单页栏目的内容；列表栏目显示在列表之上"))
+    link_url = models.URLField(_("链接地址"), blank=True, help_text=_("外部链接栏目跳转的地址"))
+    link_page = models.ForeignKey(
+        "wagtailcore.Page", verbose_name=_("链接页面"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+", help_text=_("外部链接栏目也可以指向本站的页面"),
+    )
+    department = models.ForeignKey(
+        "gongkai_governance.Department", verbose_name=_("主管科室"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="columns", help_text=_("该科室的编辑可以在本栏目中新建和修改内容，科室负责人负责审核"),
+    )
+    update_rule = models.CharField(_("更新要求"), max_length=20, choices=UpdateRule.choices, default=UpdateRule.AUTO, blank=True)
+    update_days = models.PositiveSmallIntegerField(_("自定义更新周期（天）"), null=True, blank=True)
+
+    base_form_class = PageForm
+    subpage_types = ["gongkai_columns.ColumnPage", "gongkai_news.ArticlePage", "gongkai_disclosure.DocumentPage", "gongkai_reports.AnnualReportPage",
+                     "gongkai_interaction.ConsultationPage"]
+
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    api_fields = [APIField("kind"), APIField("intro"), APIField("body"), APIField("link_url")]
+
+    content_panels = Page.content_panels + [
+        FieldPanel("kind"),
+        FieldPanel("intro"),
+        FieldPanel("body"),
+        MultiFieldPanel([FieldPanel("link_url"), PageChooserPanel("link_page")], heading=_("外部链接栏目")),
+        MultiFieldPanel(
+            # Only those who manage departments (the 办公室) reassign columns and their rules.
+            [FieldPanel("department", permission="gongkai_governance.change_department"),
+             FieldRowPanel([FieldPanel("update_rule", permission="gongkai_governance.change_department"),
+                            FieldPanel("update_days", permission="gongkai_governance.change_department")])],
+            heading=_("栏目管理"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("栏目")
+        verbose_name_plural = _("栏目")
+
+    def clean(self):
+        super().clean()
+        if self.kind == ColumnKind.LINK and not (self.link_url or self.link_page_id):
+            raise ValidationError({"link_url": _("外部链接栏目需要填写链接地址或选择链接页面")})
+        if self.update_rule == UpdateRule.CUSTOM and not self.update_days:
+            raise ValidationError({"update_days": _("选择“自定义天数”时请填写更新周期")})
+
+    def has_feed(self):
+        return self.kind in (ColumnKind.NEWS, ColumnKind.CATALOGUE)
+
+    @property
+    def is_link(self):
+        return self.kind == ColumnKind.LINK
+
+    def get_link_target(self, request=None):
+        if self.link_page_id:
+            return self.link_page.get_url(request)
+        return self.link_url
+
+    def listed_items(self):
+        """Everything published below this column, pinned first, newest first: one query."""
+        return (
+            site_cache.public(ListedPage.objects.live()).descendant_of(self)
+            .order_by("-pinned", "-date", "-pk")
+        )
+
+    def catalogue_items(self):
+        from gongkai.disclosure.models import DocumentPage
+
+        return (
+            site_cache.public(DocumentPage.objects.live()).descendant_of(self)
+            .select_related("topic")
+            .order_by("-pinned", "-date", "-pk")
+        )
+
+    def get_sub_columns(self):
+        return site_cache.public(ColumnPage.objects.child_of(self).live()).order_by("path")
+
+    def serve(self, request, *args, **kwargs):
+        if self.is_link:
+            target = self.get_link_target(request)
+            if target:
+                return redirect(target)
+        return super().serve(request, *args, **kwargs)
+
+    def aside(self):
+        """Side navigation: (column, its sub-columns): this column's own, or else its siblings under the parent."""
+        sub_columns = list(self.get_sub_columns())
+        if sub_columns:
+            return self, sub_columns
+        parent = self.get_parent().specific
+        if isinstance(parent, ColumnPage):
+            return parent, list(parent.get_sub_columns())
+        return None
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        aside = site_cache.remember(request, ("column-aside", self.pk), self.aside)
+        if aside:
+            context["aside_column"], context["aside_items"] = aside
+        if self.kind == ColumnKind.NEWS:
+            context["items"] = remembered_page(request, ("column-items", self.pk), self.listed_items)
+        elif self.kind == ColumnKind.CATALOGUE:
+            from gongkai.disclosure.filters import CatalogueFilters
+
+            filters = CatalogueFilters(request.GET, queryset=self.catalogue_items())
+            filters.keep_topic_choices(request)
+            context["filters"] = filters
+            context["items"] = remembered_page(request, ("catalogue-items", self.pk), lambda: filters.qs)
+        return context

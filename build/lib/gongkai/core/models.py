@@ -1,0 +1,123 @@
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.models import Page
+from wagtail.search import index
+
+from .forms import PageForm
+
+
+@register_setting(icon="site")
+class SiteSettings(BaseSiteSetting):
+    """Who runs the site: shown in the footer and in the 政府信息公开指南, as inspections require."""
+
+    site_name = models.CharField(_("网站名称"), max_length=100, blank=True)
+    english_name = models.CharField(_("英文名称"), max_length=200, blank=True, help_text=_("英文版网站显示的名称"))
+    organiser = models.CharField(_("主办单位"), max_length=100, blank=True)
+    address = models.CharField(_("办公地址"), max_length=255, blank=True)
+    postcode = models.CharField(_("邮政编码"), max_length=10, blank=True)
+    phone = models.CharField(_("联系电话"), max_length=100, blank=True)
+    fax = models.CharField(_("传真号码"), max_length=100, blank=True)
+    email = models.EmailField(_("电子邮箱"), blank=True)
+    office_hours = models.CharField(_("办公时间"), max_length=255, blank=True)
+    icp_number = models.CharField(_("ICP备案号"), max_length=100, blank=True)
+    police_number = models.CharField(_("公安备案号"), max_length=100, blank=True)
+    site_code = models.CharField(_("网站标识码"), max_length=50, blank=True)
+    agency_code = models.CharField(
+        _("机构代码"), max_length=30, blank=True,
+        help_text=_("索引号的第一段，通常为统一社会信用代码或组织机构代码；留空则使用系统默认值"),
+    )
+    backdate_days = models.PositiveSmallIntegerField(
+        _("补发说明天数"), default=7,
+        help_text=_("发布日期早于今天这么多天以上时，编辑须填写补发说明（记入页面历史），防止倒签发稿日期"),
+    )
+
+    panels = [
+        MultiFieldPanel([FieldPanel("site_name"), FieldPanel("english_name"), FieldPanel("organiser"), FieldPanel("agency_code")], heading=_("网站")),
+        MultiFieldPanel(
+            [FieldPanel("address"), FieldPanel("postcode"), FieldPanel("phone"), FieldPanel("fax"),
+             FieldPanel("email"), FieldPanel("office_hours")],
+            heading=_("联系方式"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("icp_number"), FieldPanel("police_number"), FieldPanel("site_code")], heading=_("备案与标识"),
+        ),
+        FieldPanel("backdate_days"),
+    ]
+
+    class Meta:
+        verbose_name = _("网站信息")
+        verbose_name_plural = _("网站信息")
+
+    @classmethod
+    def for_request(cls, request):
+        """Wagtail's for_request, read once per worker and content version (saving settings bumps it) rather than
+        once per request. The object is shared: read it, don't change it."""
+        from gongkai.core import site_cache
+
+        site = site_cache.site(request)
+        if site is None:
+            return super().for_request(request)
+        return site_cache.remember(request, ("settings", site.pk), lambda: cls.for_site(site))
+
+    def localized_name(self):
+        """The site's name in the language being read."""
+        from django.utils.translation import get_language
+
+        if (get_language() or "").startswith("en") and self.english_name:
+            return self.english_name
+        return self.site_name
+
+    def get_agency_code(self):
+        return self.agency_code or getattr(settings, "GONGKAI_AGENCY_CODE", "000000000")
+
+
+class PublicPageMixin:
+    """For page types the public reads: the privacy check behind every page view needs no query while no page of
+    the site is private (almost always, on a disclosure site)."""
+
+    def get_view_restrictions(self):
+        from wagtail.models import PageViewRestriction
+
+        from gongkai.core import site_cache
+
+        if not site_cache.has_view_restrictions():
+            restrictions = PageViewRestriction.objects.none()
+            # Known to be empty: Wagtail iterates this on every page view, and an empty queryset would still be
+            # compiled each time. Callers that filter or order it get a fresh (empty) queryset as usual.
+            restrictions._result_cache = []
+            return restrictions
+        return super().get_view_restrictions()
+
+
+class ListedPage(PublicPageMixin, Page):
+    """A page that appears in column lists: news, disclosed documents, reports.
+
+    A concrete parent table (not an abstract class) so that one query lists every kind of
+    item in a column, ordered by the priority flags and date, whatever the list's length."""
+
+    date = models.DateField(_("发布日期"), default=timezone.localdate, db_index=True)
+    pinned = models.BooleanField(_("置顶"), default=False, help_text=_("在栏目列表中排在最前"))
+    featured = models.BooleanField(_("要闻"), default=False, help_text=_("在首页要闻中显示"))
+    summary = models.TextField(_("摘要"), blank=True, help_text=_("列表、搜索结果和分享时显示的简短说明"))
+
+    is_creatable = False
+    base_form_class = PageForm
+    api_fields = [APIField("date"), APIField("pinned"), APIField("featured"), APIField("summary")]
+    # Items live in columns and hold no pages of their own; subclasses inherit both rules.
+    parent_page_types = ["gongkai_columns.ColumnPage"]
+    subpage_types = []
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.FilterField("date"),
+    ]
+
+
+    class Meta:
+        verbose_name = _("栏目内容")
+        indexes = [models.Index(fields=["pinned", "date"], name="core_listed_priority")]

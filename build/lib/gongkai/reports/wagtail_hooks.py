@@ -1,0 +1,59 @@
+from django.templatetags.static import static
+from django.utils.html import format_html
+from wagtail import hooks
+
+
+@hooks.register("insert_global_admin_css")
+def statistics_table_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("gongkai_reports/admin.css"))
+
+
+@hooks.register("register_page_header_buttons")
+def draft_report_button(page, user, view_name, next_url=None):
+    """On a column holding annual reports: create next year's report as a prefilled draft."""
+    from django.urls import reverse
+    from django.utils.translation import gettext as _
+    from wagtail.admin.widgets import Button
+
+    from gongkai.columns.models import ColumnPage
+
+    from .models import AnnualReportPage
+
+    specific = page.specific_class
+    if specific is ColumnPage and AnnualReportPage.objects.child_of(page).exists() and page.permissions_for_user(user).can_add_subpage():
+        yield Button(_("生成下一年度年报草稿"), reverse("reports_draft_next", args=[page.pk]), icon_name="doc-full", priority=90)
+
+
+@hooks.register("register_admin_urls")
+def report_admin_urls():
+    from django.urls import path
+
+    from .admin_views import draft_next, website_report
+
+    return [
+        path("reports/draft-next/<int:column_id>/", draft_next, name="reports_draft_next"),
+        path("reports/website-report/", website_report, name="reports_website_report"),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def website_report_menu_item():
+    from django.urls import reverse
+    from django.utils.translation import gettext_lazy as _
+    from wagtail.admin.menu import MenuItem
+
+    return MenuItem(_("政府网站工作年度报表"), reverse("reports_website_report"), icon_name="table", order=20)
+
+
+@hooks.register("after_create_page")
+@hooks.register("after_edit_page")
+def warn_about_cross_year_figures(request, page):
+    """Rule 5 is a warning: the page is saved, and the editor is told what does not carry over from last year."""
+    from django.contrib import messages
+
+    from .models import AnnualReportPage
+
+    specific = page.specific
+    if isinstance(specific, AnnualReportPage):
+        for warning in specific.consistency_warnings():
+            messages.warning(request, warning)

@@ -1,0 +1,65 @@
+"""政府网站工作年度报表 (国办函〔2018〕12号): the counts the annual website report needs, from the CMS's records."""
+
+from django.utils.translation import gettext as _
+
+from gongkai.columns.models import ColumnKind, ColumnPage
+from gongkai.core.models import ListedPage
+
+
+def website_report(site, year):
+    """[(area, item, value)] rows in the order of the official form; None where the CMS has no record."""
+    root = site.root_page
+    listed = ListedPage.objects.live().descendant_of(root).filter(date__year=year)
+    from gongkai.disclosure.models import DocumentPage
+    from gongkai.news.models import ArticlePage
+    from gongkai.reports.models import AnnualReportPage
+
+    articles = ArticlePage.objects.live().descendant_of(root).filter(date__year=year)
+    documents = DocumentPage.objects.live().descendant_of(root).filter(date__year=year)
+    columns = ColumnPage.objects.live().descendant_of(root)
+    overview_updates = columns.filter(kind=ColumnKind.PAGE, last_published_at__year=year).count()
+    interpretation = ListedPage.objects.none()
+    for column in columns.filter(title__contains="解读"):
+        interpretation = interpretation | listed.descendant_of(column)
+    rows = [
+        (_("信息发布"), _("总数（条）"), listed.count()),
+        (_("信息发布"), _("概况类信息更新量（条）"), overview_updates),
+        (_("信息发布"), _("政务动态信息更新量（条）"), articles.count()),
+        (_("信息发布"), _("信息公开目录信息更新量（条）"), documents.count()),
+        (_("专栏专题"), _("栏目数量（个）"), columns.count()),
+        (_("专栏专题"), _("本年新开设栏目数量（个）"), columns.filter(first_published_at__year=year).count()),
+        (_("解读回应"), _("解读信息发布总数（条）"), interpretation.distinct().count()),
+        (_("政府信息公开"), _("政府信息公开工作年度报告（篇）"), AnnualReportPage.objects.live().descendant_of(root).filter(date__year=year).count()),
+    ]
+    rows += interaction_rows(site, year)
+    return rows
+
+
+def interaction_rows(site, year):
+    """互动交流 counts from the mailbox."""
+    from gongkai.interaction.statistics import response_statistics
+
+    stats = response_statistics(year=year)
+    return [
+        (_("互动交流"), _("收到留言数量（条）"), stats["received"]),
+        (_("互动交流"), _("办结留言数量（条）"), stats["replied"]),
+        (_("互动交流"), _("公开答复数量（条）"), stats["published"]),
+        (_("互动交流"), _("平均办理时间（天）"), stats["average_days"]),
+    ]
+
+
+def by_column(site, year):
+    """Items published in the year under each first-level column."""
+    root = site.root_page
+    listed = ListedPage.objects.live().descendant_of(root).filter(date__year=year)
+    result = []
+    for column in ColumnPage.objects.live().child_of(root).order_by("path"):
+        result.append((column.title, listed.filter(path__startswith=column.path).count()))
+    return result
+
+
+def years_with_content(site):
+    dates = ListedPage.objects.live().descendant_of(site.root_page).dates("date", "year", order="DESC")
+    return [d.year for d in dates]
+
+
