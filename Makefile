@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test setup setup-test migrate demo serve clean
+.PHONY: run test test-fast lint setup setup-test migrate demo serve clean
 
 run: setup migrate demo serve
 
@@ -43,8 +43,18 @@ node_modules/.installed: package.json package-lock.json
 	@if command -v npm >/dev/null 2>&1; then npm ci --no-audit --no-fund --ignore-scripts --loglevel=error && touch $@; \
 	else echo "npm 不可用：跳过浏览器中的无障碍和 HTML 检查"; fi
 
-test: setup-test node_modules/.installed
+# Lint (ruff) and the one-way dependencies between apps (import-linter, contracts in pyproject.toml) first:
+# a new import cycle fails the build before any test runs.
+lint: setup-test
+	$(BIN)/ruff check .
+	$(BIN)/lint-imports --no-cache
+
+test: lint node_modules/.installed
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# A developer's quick run (under two minutes): no browser, no demo loads, no fuzzing, no subprocess deployments.
+test-fast: setup-test
+	$(BIN)/python -m pytest -m "not slow and not browser and not postgres" $(PYTEST_ARGS)
 
 clean:
 	rm -rf $(VENV) node_modules db.sqlite3 db.sqlite3-* media .test-media static var

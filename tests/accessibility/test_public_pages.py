@@ -7,7 +7,7 @@ import subprocess
 
 import pytest
 
-from tests.demo.test_load_demo import load_demo
+from tests.helpers import load_demo
 
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
@@ -19,7 +19,7 @@ def demo_content():
     from gongkai.reports.blocks import ApplicationsTableBlock, ProactiveDisclosureTableBlock, ReviewLitigationTableBlock
     from gongkai.reports.models import AnnualReportPage
     from tests.factories import AnnualReportPageFactory
-    from tests.reports.test_statistics_tables import balanced
+    from tests.helpers import balanced
 
     load_demo()
     reports = ColumnPage.objects.get(slug="annual-reports", locale__language_code="zh-hans")

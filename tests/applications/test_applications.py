@@ -14,41 +14,7 @@ from django.db import connection
 from django.urls import reverse
 
 from gongkai.applications.models import ExportLog, InformationRequest, RequestEvent, Status
-from gongkai.applications.setup import ensure_office_group
-
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
-ID_NUMBER = "11010519491231002X"  # a valid check digit (GB 11643)
-
-
-def form_data(client, **overrides):
-    """Fill the form as a person would, answering the question shown on the page."""
-    page = client.get("/apply/")
-    question = BeautifulSoup(page.content, "html.parser").select_one("#question").get_text()
-    numbers = "零一二三四五六七八九十"
-    a, b = (numbers.index(ch) for ch in question.split("等于")[0].replace("加", " ").split())
-    data = {
-        "applicant_type": "natural", "name": "张三", "contact_person": "", "id_type": "resident", "id_number": ID_NUMBER,
-        "phone": "138-0000-1234", "email": "zhangsan@example.com", "address": "", "postcode": "",
-        "description": "《鹤岗市科技计划项目管理办法》（鹤科发〔2018〕3号）全文", "delivery_form": "electronic",
-        "delivery_method": "email", "answer": str(a + b), "website": "",
-    }
-    data.update(overrides)
-    return data
-
-
-@pytest.fixture
-def applied(client, home):
-    response = client.post("/apply/", form_data(client))
-    assert response.status_code == 302
-    return InformationRequest.objects.get()
-
-
-@pytest.fixture
-def office_client(client, django_user_model):
-    user = django_user_model.objects.create_user("gongkaiban", "gkb@example.com", "pw", first_name="公开办")
-    user.groups.add(ensure_office_group())
-    client.force_login(user)
-    return client
+from tests.helpers import ID_NUMBER, PDF, form_data
 
 
 @pytest.mark.django_db

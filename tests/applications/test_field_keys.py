@@ -14,7 +14,7 @@ from django.urls import reverse
 
 from gongkai.applications.crypto import Undecryptable
 from gongkai.applications.models import InformationRequest, Status
-from tests.applications.test_applications import ID_NUMBER, applied, form_data, office_client  # noqa: F401
+from tests.helpers import ID_NUMBER, form_data
 
 ROOT = Path(__file__).resolve().parents[2]
 OLD, NEW = Fernet.generate_key().decode(), Fernet.generate_key().decode()
@@ -33,6 +33,7 @@ def manage(*args, **env):
                           text=True, timeout=120)
 
 
+@pytest.mark.slow
 def test_production_refuses_to_start_without_a_field_key(tmp_path):
     result = manage("check", DJANGO_SETTINGS_MODULE="cms.settings.production",
                     DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}")
@@ -44,7 +45,7 @@ def test_production_refuses_to_start_without_a_field_key(tmp_path):
 
 
 @pytest.mark.django_db
-def test_a_rotated_secret_key_never_destroys_an_identity_number(applied, settings, office_client):  # noqa: F811
+def test_a_rotated_secret_key_never_destroys_an_identity_number(applied, settings, office_client):
     """The old behaviour: the key came from SECRET_KEY, a failed decryption read as "" and the next save wrote ""."""
     original_token, original_secret = stored(applied), settings.SECRET_KEY
     settings.SECRET_KEY = "rotated-" + original_secret
@@ -77,7 +78,7 @@ def test_rotation_re_encrypts_with_the_newest_key(client, home, settings):
 
 
 @pytest.mark.django_db
-def test_rotation_reports_values_no_key_opens_and_leaves_them(applied, settings):  # noqa: F811
+def test_rotation_reports_values_no_key_opens_and_leaves_them(applied, settings):
     token = stored(applied)
     settings.GONGKAI_FIELD_KEY = NEW  # the key the value was written with is missing
     with pytest.raises(CommandError, match="1 个值无法"):

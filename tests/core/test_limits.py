@@ -64,7 +64,7 @@ def test_five_submissions_an_hour_means_an_hour_on_every_cache(settings, tmp_pat
 
 @pytest.mark.django_db
 def test_the_mailbox_form_refuses_the_sixth_message_within_the_hour(client, home, settings, tmp_path, clock):
-    from tests.interaction.test_mailbox import message_data
+    from tests.helpers import message_data
 
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
                                    "LOCATION": str(tmp_path)}}
@@ -111,7 +111,7 @@ def test_the_receipt_opens_the_reply_letter_for_an_hour_and_one_browser_session(
     from django.core.files.base import ContentFile
 
     from gongkai.applications.models import InformationRequest
-    from tests.applications.test_applications import PDF, form_data
+    from tests.helpers import PDF, form_data
 
     response = client.post("/apply/", form_data(client))
     assert response.status_code == 302

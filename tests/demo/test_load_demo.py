@@ -1,4 +1,3 @@
-import io
 import re
 from pathlib import Path
 
@@ -6,7 +5,6 @@ import pytest
 from bs4 import BeautifulSoup
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
 from wagtail.models import Page, Revision, Site
 
 from gongkai.columns.models import ColumnPage
@@ -14,14 +12,9 @@ from gongkai.disclosure.models import DocumentPage
 from gongkai.news.models import ArticlePage
 from gongkai.reports.models import AnnualReportPage
 from home.models import HomePage
+from tests.helpers import load_demo
 
 SEED = Path(settings.GONGKAI_DEMO_DATA_DIR) / "seed-2018-annual-report.txt"
-
-
-def load_demo():
-    out = io.StringIO()
-    call_command("load_demo", skip_regulations=True, stdout=out, stderr=io.StringIO())
-    return out.getvalue()
 
 
 @pytest.fixture

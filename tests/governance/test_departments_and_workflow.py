@@ -7,8 +7,7 @@ from wagtail.models import Page, TaskState
 
 from gongkai.news.models import ArticlePage
 from tests.factories import ArticlePageFactory
-
-from .conftest import add_url, article_form
+from tests.helpers import add_url, article_form
 
 
 @pytest.mark.django_db

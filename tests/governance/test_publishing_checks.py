@@ -10,8 +10,7 @@ from wagtail.models import PageLogEntry
 from gongkai.governance.models import SensitiveWord
 from gongkai.news.models import ArticlePage
 from tests.factories import ArticlePageFactory
-
-from .conftest import add_url, article_form
+from tests.helpers import add_url, article_form
 
 
 @pytest.fixture

@@ -173,6 +173,7 @@ def test_corpus_lines_import_as_documents_with_their_metadata(client, catalogue,
     assert (rule.issuer, rule.document_number, rule.document_type) == ("市场监督管理总局", "国家市场监督管理总局令第43号", "departmental_rule")
 
 
+@pytest.mark.slow
 @pytest.mark.django_db
 def test_the_whole_regulations_corpus_imports_without_a_failure(catalogue, tmp_path):
     corpus = Path(settings.GONGKAI_DEMO_DATA_DIR) / "regulations.jsonl.gz"

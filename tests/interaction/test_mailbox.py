@@ -12,22 +12,7 @@ from django.utils import timezone
 
 from gongkai.core.content_version import content_changed
 from gongkai.interaction.models import ConsultationComment, ConsultationPage, Message, MessageStatus
-from tests.governance.conftest import bureau  # noqa: F401  (fixture)
-
-
-def answer(client, path):
-    question = BeautifulSoup(client.get(path).content, "html.parser").select_one("#question").get_text()
-    numbers = "零一二三四五六七八九十"
-    a, b = (numbers.index(ch) for ch in question.split("等于")[0].replace("加", " ").split())
-    return str(a + b)
-
-
-def message_data(client, **overrides):
-    data = {"category": "question", "subject": "科技型中小企业评价怎么申报", "content": "我是王五，电话 13700001111，想咨询申报时间。",
-            "name": "王五", "phone": "13700001111", "email": "wangwu@example.com", "consent_to_publish": "on",
-            "answer": answer(client, "/mailbox/write/"), "website": ""}
-    data.update(overrides)
-    return data
+from tests.helpers import answer, message_data
 
 
 @pytest.mark.django_db
@@ -43,7 +28,7 @@ def test_a_message_gets_a_number_and_bad_input_saves_nothing(client, home):
 
 
 @pytest.mark.django_db
-def test_office_assigns_department_answers_office_publishes_without_personal_data(client, bureau):  # noqa: F811
+def test_office_assigns_department_answers_office_publishes_without_personal_data(client, bureau):
     client.post("/mailbox/write/", message_data(client))
     message = Message.objects.get()
     url = reverse("mailbox_admin_detail", args=[message.pk])
@@ -78,7 +63,7 @@ def test_office_assigns_department_answers_office_publishes_without_personal_dat
 
 
 @pytest.mark.django_db
-def test_without_consent_a_message_is_never_published(client, bureau):  # noqa: F811
+def test_without_consent_a_message_is_never_published(client, bureau):
     client.post("/mailbox/write/", message_data(client, consent_to_publish=""))
     message = Message.objects.get()
     Message.objects.filter(pk=message.pk).update(status=MessageStatus.REPLIED, reply="答复", replied_at=timezone.now())
@@ -90,7 +75,7 @@ def test_without_consent_a_message_is_never_published(client, bureau):  # noqa: 
 
 
 @pytest.mark.django_db
-def test_two_and_three_month_limits(client, bureau):  # noqa: F811
+def test_two_and_three_month_limits(client, bureau):
     client.post("/mailbox/write/", message_data(client))
     message = Message.objects.get()
     Message.objects.filter(pk=message.pk).update(submitted_at=timezone.now() - datetime.timedelta(days=61))
@@ -175,7 +160,7 @@ def test_the_office_downloads_one_consultations_comments_as_a_spreadsheet(admin_
 
 
 @pytest.mark.django_db
-def test_an_attachment_reaches_only_those_who_handle_the_message(client, bureau, settings):  # noqa: F811
+def test_an_attachment_reaches_only_those_who_handle_the_message(client, bureau, settings):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     pdf = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"

@@ -8,7 +8,6 @@ from django.urls import reverse
 from django.utils import timezone
 
 from gongkai.interaction.models import Message, MessageStatus
-from tests.governance.conftest import bureau  # noqa: F401  (fixture)
 
 SENDER = {"name": "李红梅", "phone": "13912345678", "email": "li.hongmei@example.com"}
 CLEAN = {"public_subject": "科技型中小企业评价的申报时间", "public_content": "想咨询科技型中小企业评价的申报时间。",
@@ -16,7 +15,7 @@ CLEAN = {"public_subject": "科技型中小企业评价的申报时间", "public
 
 
 @pytest.fixture
-def replied(bureau):  # noqa: F811
+def replied(bureau):
     return Message.objects.create(category="question", subject="李红梅咨询申报", content="我是李红梅，想咨询申报时间。",
                                   consent_to_publish=True, status=MessageStatus.REPLIED, department=bureau["general"],
                                   reply="李红梅您好：申报时间为每年 3 月至 10 月。", replied_at=timezone.now(), **SENDER)
@@ -43,7 +42,7 @@ def public_text(client):
     ("public_content", "另请联系我爱人 13600001111。", "手机号码"),
     ("public_subject", "李红梅：申报时间", "姓名"),
 ])
-def test_publishing_is_refused_while_any_public_text_holds_personal_data(client, bureau, replied, field, text, kind):  # noqa: F811
+def test_publishing_is_refused_while_any_public_text_holds_personal_data(client, bureau, replied, field, text, kind):
     client.force_login(bureau["office"])
     response = publish(client, replied, **{field: text})
     assert response.status_code == 200
@@ -55,7 +54,7 @@ def test_publishing_is_refused_while_any_public_text_holds_personal_data(client,
 
 
 @pytest.mark.django_db
-def test_a_clean_copy_is_published_and_the_original_texts_never_show(client, bureau, replied):  # noqa: F811
+def test_a_clean_copy_is_published_and_the_original_texts_never_show(client, bureau, replied):
     client.force_login(bureau["office"])
     # No fallback to the original subject: an empty 公开标题 is refused, not replaced.
     response = publish(client, replied, public_subject="")
@@ -73,7 +72,7 @@ def test_a_clean_copy_is_published_and_the_original_texts_never_show(client, bur
 
 
 @pytest.mark.django_db
-def test_a_changed_published_reply_goes_back_to_the_office(client, bureau, replied):  # noqa: F811
+def test_a_changed_published_reply_goes_back_to_the_office(client, bureau, replied):
     client.force_login(bureau["office"])
     assert publish(client, replied).status_code == 302
     url = reverse("mailbox_admin_detail", args=[replied.pk])
@@ -98,7 +97,7 @@ def test_a_changed_published_reply_goes_back_to_the_office(client, bureau, repli
 
 
 @pytest.mark.django_db
-def test_messages_published_before_the_check_are_rechecked_by_the_migration(client, bureau, replied):  # noqa: F811
+def test_messages_published_before_the_check_are_rechecked_by_the_migration(client, bureau, replied):
     import importlib
 
     migration = importlib.import_module("gongkai.interaction.migrations.0003_public_reply_review")

@@ -10,20 +10,13 @@ from pathlib import Path
 import pytest
 from django.db import connection
 
+from tests.helpers import base_rows
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def _base_rows():
-    """A transactional test may start after another has emptied the tables: put back what migrations create."""
-    from wagtail.models import Collection, Locale, Page
-
-    locale = Locale.objects.get_or_create(language_code="zh-hans")[0]
-    if not Page.objects.filter(depth=1).exists():
-        Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
-    if not Collection.objects.exists():
-        Collection.add_root(name="Root")
-
-
+@pytest.mark.slow
+@pytest.mark.postgres
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_backup_and_restore_of_the_demo_site(settings, tmp_path):
     if connection.vendor != "postgresql":
@@ -32,9 +25,9 @@ def test_backup_and_restore_of_the_demo_site(settings, tmp_path):
 
     from gongkai.applications.crypto import decrypt
     from gongkai.applications.models import InformationRequest
-    from tests.demo.test_load_demo import load_demo
+    from tests.helpers import load_demo
 
-    _base_rows()
+    base_rows()
     load_demo()
     settings.PRIVATE_MEDIA_ROOT = tmp_path / "private-media"
     settings.MEDIA_ROOT = tmp_path / "media"

@@ -10,7 +10,9 @@ from django.core.management import call_command
 from django.db import connection, connections
 from wagtail.models import Page
 
-from tests.production.test_backup_restore import _base_rows
+from tests.helpers import base_rows
+
+pytestmark = pytest.mark.slow
 
 
 def _at_once(work, args_list, timeout):
@@ -39,7 +41,7 @@ def _postgres_site(slug):
         pytest.skip("concurrency is tested on PostgreSQL, the production database")
     from tests.factories import HomePageFactory
 
-    _base_rows()
+    base_rows()
     return HomePageFactory(parent=Page.objects.get(depth=1), slug=slug)
 
 
@@ -91,7 +93,7 @@ def test_editors_adding_pages_under_one_column_at_once():
 
     from gongkai.news.models import ArticlePage
     from tests.factories import ColumnPageFactory
-    from tests.governance.conftest import add_url, article_form
+    from tests.helpers import add_url, article_form
 
     home = _postgres_site("concurrent-admin-home")
     column = ColumnPageFactory(parent=home, slug="work", kind="news")

@@ -1,14 +1,13 @@
 """Property-based robustness: 12,500 generated inputs (any Unicode, emoji, control characters, SQL and HTML
 fragments, huge numbers) to search, list filters, the API and the public forms. None may cause a server error."""
 
-import datetime
 import os
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.factories import ArticlePageFactory, ColumnPageFactory, DocumentPageFactory
+pytestmark = pytest.mark.slow
 
 # Per endpoint family: 5 × 2,500 = 12,500 requests in every run (fewer with GONGKAI_EXAMPLES while developing).
 EXAMPLES = int(os.environ.get("GONGKAI_EXAMPLES", 2500))
@@ -30,16 +29,6 @@ def get(client, path, values):
     from urllib.parse import urlencode
 
     return client.get(path, QUERY_STRING=urlencode(values))
-
-
-@pytest.fixture
-def site(home):
-    news = ColumnPageFactory(parent=home, slug="work", kind="news")
-    policies = ColumnPageFactory(parent=home, slug="policies", kind="catalogue")
-    for n in range(3):
-        ArticlePageFactory(parent=news, slug=f"a{n}", title=f"科技工作动态第{n}期", date=datetime.date(2019, 1, n + 1))
-        DocumentPageFactory(parent=policies, slug=f"d{n}", title=f"科技计划项目管理办法{n}", written_date=None)
-    return home
 
 
 @pytest.mark.django_db

@@ -6,7 +6,7 @@ from urllib.parse import quote, urlencode
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.production.test_generated_inputs import site  # noqa: F401  (fixture)
+pytestmark = pytest.mark.slow  # a fuzz of every public URL
 
 WORDS = " ".join(f"词{i}" for i in range(150))
 
@@ -30,7 +30,7 @@ def get(client, path, **query):
     ("/api/v2/pages/", {"locale": "\x00"}, "locale"),
     ("/api/v2/pages/find/", {"html_path": "/work/\x00"}, "html_path"),
 ])
-def test_api_parameters_out_of_bounds_get_a_400_that_says_why(client, site, path, query, message):  # noqa: F811
+def test_api_parameters_out_of_bounds_get_a_400_that_says_why(client, site, path, query, message):
     response = get(client, path, **query)
     assert response.status_code == 400
     assert message in response.json()["message"]
@@ -38,7 +38,7 @@ def test_api_parameters_out_of_bounds_get_a_400_that_says_why(client, site, path
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("path", ["/apply/status/file/\x00/", "/work/\x00/", "/search/"])
-def test_nul_in_any_address_is_a_400_page_that_says_so(client, site, path):  # noqa: F811
+def test_nul_in_any_address_is_a_400_page_that_says_so(client, site, path):
     response = get(client, path, query="科技\x00")
     assert response.status_code == 400
     assert "控制字符" in BeautifulSoup(response.content, "html.parser").select_one("main").get_text()
@@ -47,14 +47,14 @@ def test_nul_in_any_address_is_a_400_page_that_says_so(client, site, path):  # n
 @pytest.mark.django_db
 @pytest.mark.parametrize("path, name", [("/api/v2/pages/", "search"), ("/search/", "query"),
                                         ("/search/suggest/", "q")])
-def test_searches_of_many_words_are_answered(client, site, path, name):  # noqa: F811
+def test_searches_of_many_words_are_answered(client, site, path, name):
     """About 100 words overflowed FTS5's parser stack (SQLite) and the recursion limit (PostgreSQL)."""
     assert get(client, path, **{name: WORDS[:199]}).status_code == 200
     assert get(client, path, **{name: "科技政策管理办法" * 24}).status_code == 200
 
 
 @pytest.mark.django_db
-def test_the_admin_search_takes_many_words(admin_client, site):  # noqa: F811
+def test_the_admin_search_takes_many_words(admin_client, site):
     assert get(admin_client, "/admin/pages/search/", q=WORDS).status_code == 200
 
 
@@ -71,7 +71,7 @@ VALUES = ["\x00", "9" * 30, "-1", "0", "x" * 400, "🙂🏛️", "' OR 1=1 --", 
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("path", PUBLIC_PATHS)
-def test_no_public_url_fails_on_a_hostile_parameter(client, site, path):  # noqa: F811
+def test_no_public_url_fails_on_a_hostile_parameter(client, site, path):
     for value in VALUES:
         response = get(client, path, **dict.fromkeys(PARAMETERS, value))
         assert response.status_code < 500, (path, value)
@@ -82,7 +82,7 @@ def test_no_public_url_fails_on_a_hostile_parameter(client, site, path):  # noqa
 @pytest.mark.django_db
 @pytest.mark.parametrize("form", ["/apply/", "/mailbox/write/"])
 @pytest.mark.parametrize("answer", ["⓵", "፪", "١٢"])
-def test_digits_python_calls_digits_but_int_refuses_are_a_wrong_answer(client, site, form, answer):  # noqa: F811
+def test_digits_python_calls_digits_but_int_refuses_are_a_wrong_answer(client, site, form, answer):
     """Found by the generated inputs: "²".isdigit() is true and int("²") fails."""
     client.get(form)
     response = client.post(form, {"answer": answer, "id_type": "resident", "id_number": "²" * 18, "category": "question"})
@@ -90,8 +90,8 @@ def test_digits_python_calls_digits_but_int_refuses_are_a_wrong_answer(client, s
 
 
 @pytest.mark.django_db
-def test_the_question_takes_full_width_digits(client, site):  # noqa: F811
-    from tests.interaction.test_mailbox import message_data
+def test_the_question_takes_full_width_digits(client, site):
+    from tests.helpers import message_data
 
     data = message_data(client)
     data["answer"] = data["answer"].translate(str.maketrans("0123456789", "０１２３４５６７８９"))

@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from gongkai.core.content_version import content_changed
-from tests.demo.test_load_demo import load_demo
+from tests.helpers import load_demo
 
 # The SQLite and PostgreSQL search backends differ by one query per search.
 SEARCH_EXTRA = 1 if connection.vendor == "sqlite" else 0
@@ -25,6 +25,7 @@ EXPECTED = {  # page: (url, queries, queries on the first request after a publis
 }
 
 
+@pytest.mark.slow
 @pytest.mark.django_db
 def test_each_page_type_runs_a_fixed_number_of_queries(client):
     from gongkai.disclosure.models import DocumentPage

@@ -15,6 +15,7 @@ from tests.factories import ArticlePageFactory
 ROOT = Path(__file__).resolve().parents[2]
 
 
+@pytest.mark.slow
 def test_deploy_check_is_clean_with_production_settings(tmp_path):
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "cms.settings.production",
            "SECRET_KEY": "x7$Kp2!vQ9#mL4@wR8^tZ1&nB6*cF3(hJ5)dG0-sY7+eU2=aI9_oP4~qT6", "ALLOWED_HOSTS": "kjj.example.gov.cn",
@@ -127,6 +128,7 @@ def test_behind_a_proxy_the_flood_limit_counts_each_client(client, home, setting
     assert antispam.rate_limited(first, "test") and not antispam.rate_limited(second, "test")
 
 
+@pytest.mark.slow
 def test_production_cache_talks_to_redis(tmp_path):
     """REDIS_URL really works (the redis client is installed and configured), against the Redis on this machine."""
     import socket

@@ -10,6 +10,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, strea
 from gongkai.reports import statistics
 from gongkai.reports.blocks import ApplicationsTableBlock, ReviewLitigationTableBlock
 from gongkai.reports.models import AnnualReportPage
+from tests.helpers import balanced
 
 # Copied from the annual report format spec, not from the code, so a typo in either shows.
 SPEC_TABLE_B_LABELS = [
@@ -24,25 +25,6 @@ SPEC_TABLE_B_LABELS = [
 ]
 SPEC_TABLE_B_COLUMNS = ["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"]
 SPEC_TABLE_B_NOTE = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
-
-
-def table_b(**rows):
-    """A consistent table B: every row given as {column: n}, totals filled in."""
-    value = {key: {column: 0 for column, _l in statistics.TABLE_B_COLUMNS} for key, *_r in statistics.table_b_rows()}
-    for key, counts in rows.items():
-        value[key].update(counts)
-    for row in value.values():
-        row["total"] = sum(row[c] for c, _l in statistics.TABLE_B_APPLICANTS)
-    return value
-
-
-def balanced():
-    """12 applications from law firms and 3 from people: 10 + 2 received/carried, 11 answered, 1 carried on."""
-    return table_b(
-        received={"legal": 10, "natural": 3}, carried_over={"legal": 2},
-        granted={"legal": 8, "natural": 2}, refused_4={"legal": 3}, unable_1={"natural": 1},
-        results_total={"legal": 11, "natural": 3}, carried_forward={"legal": 1},
-    )
 
 
 def test_a_balanced_table_passes_every_rule():
