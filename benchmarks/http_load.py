@@ -1,5 +1,5 @@
 """Throughput and p95 latency of the public pages under gunicorn, against a bare Django view on the same server, in
-three modes: nothing cached; page cache off (the worker keeps the site's shared parts in memory, core/site_cache.py,
+three modes: nothing cached; page cache off (the worker keeps the site's shared parts in memory, gongkai/core/site_cache.py,
 as after any publish once a page has been read); page cache on (Redis). Plus a 60-second soak at 50 concurrent
 clients.
 

@@ -40,7 +40,7 @@ class DateRangeFilter(BaseFilterBackend):
 
 # Every parameter has bounds, so that no value reaches the database in a form it cannot take (an OFFSET beyond
 # 64 bits, a 150-word full-text query) and the caller learns what was wrong. Control characters are refused for the
-# whole site by core/bad_requests.py.
+# whole site by gongkai/core/bad_requests.py.
 INT_MAX = 2**31 - 1
 INTEGER_PARAMETERS = {"offset", "limit", "id", "child_of", "descendant_of", "ancestor_of", "translation_of"}
 MAX_LENGTHS = {"search": 200, "locale": 20, "type": 100, "order": 100, "site": 255, "html_path": 1000, "fields": 1000}

@@ -39,7 +39,7 @@ urlpatterns += i18n_patterns(
     path("search/suggest/", search_views.suggest, name="search_suggest"),
     # The 政务公开 apps' public pages: feeds, 依申请公开, the mailbox, report comparison, reading aids.
     path("", include("gongkai.urls")),
-    # Wagtail's own URLs, with its page view swapped for one that remembers routes (core/routing.py).
+    # Wagtail's own URLs, with its page view swapped for one that remembers routes (gongkai/core/routing.py).
     *[pattern for pattern in wagtail_urls.urlpatterns if getattr(pattern, "name", None) != "wagtail_serve"],
     re_path(wagtail_urls.serve_pattern, routing.serve, name="wagtail_serve"),
     prefix_default_language=False,

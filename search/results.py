@@ -21,7 +21,7 @@ def searchable_text(page):
 
 def _cards(request, ids):
     """What each result shows of its page apart from the highlighting: its text ready for snippets, column, date and
-    type, {page id: card}. Kept per worker until the next publish, like the routes and menus (core/site_cache.py):
+    type, {page id: card}. Kept per worker until the next publish, like the routes and menus (gongkai/core/site_cache.py):
     building one loads the page's body and strips its HTML, which a search would otherwise do for every result,
     every time."""
     cards = {}

@@ -161,7 +161,7 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 # Applicants' files and reply letters: never under MEDIA_ROOT, never served by the web server.
 PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private-media"))
 # Keys for encrypted fields (identity numbers), comma-separated, newest first; production requires them. Development
-# and tests without one use a key derived from SECRET_KEY (applications/crypto.py).
+# and tests without one use a key derived from SECRET_KEY (gongkai/applications/crypto.py).
 GONGKAI_FIELD_KEY = os.environ.get("GONGKAI_FIELD_KEY", "")
 MEDIA_URL = "/media/"
 
@@ -234,7 +234,7 @@ AXES_COOLOFF_TIME = 0.25  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "axes_lockout.html"
 AXES_RESET_ON_SUCCESS = True
-# Also per address across accounts (core/login_lockout.py).
+# Also per address across accounts (gongkai/core/login_lockout.py).
 AXES_HANDLER = "gongkai.core.login_lockout.AccountAndAddressHandler"
 GONGKAI_LOGIN_ADDRESS_LIMIT = int(os.environ.get("GONGKAI_LOGIN_ADDRESS_LIMIT", 15))
 
@@ -257,9 +257,9 @@ CACHES = {
 GONGKAI_ADMIN_TWO_FACTOR = os.environ.get("ADMIN_TWO_FACTOR", "optional")
 OTP_TOTP_ISSUER = os.environ.get("ADMIN_TWO_FACTOR_ISSUER", "Gongkai")
 
-# Whole-page cache for anonymous readers (core/page_cache.py).
+# Whole-page cache for anonymous readers (gongkai/core/page_cache.py).
 GONGKAI_PAGE_CACHE = True
-# Seconds a worker may go on using the content version it last read (core/content_version.py) instead of asking the
+# Seconds a worker may go on using the content version it last read (gongkai/core/content_version.py) instead of asking the
 # shared cache on every request: a publish in another worker or the scheduler shows there within this time.
 GONGKAI_CONTENT_VERSION_MAX_AGE = float(os.environ.get("CONTENT_VERSION_MAX_AGE", "0.1"))
 # Characters of search-result text (prepared for snippets, search/results.py) each worker keeps until the next publish;

@@ -1,5 +1,5 @@
 """Who applies and how an application ends, in the words of table 三 of the annual report (2021 format,
-国办公开办函〔2021〕30号): the queue records each application under exactly the rows
+国办公开办函〔2021〕30号; docs/specs/annual-report-format.md): the queue records each application under exactly the rows
 the report counts. The annual report (gongkai.reports) reads its table 三 from here."""
 
 TABLE_B_NOTE = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"

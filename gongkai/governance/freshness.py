@@ -1,4 +1,4 @@
-"""Column freshness against the inspection rules (国办秘函〔2019〕19号, see the gov-site-rules spec).
+"""Column freshness against the inspection rules (国办秘函〔2019〕19号, docs/specs/gov-site-rules.md).
 
 Everything takes `today`, so the verdict can be checked on both sides of every threshold without a fake clock."""
 

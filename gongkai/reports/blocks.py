@@ -40,7 +40,7 @@ def _numbers_row(columns, label, subtable=None):
 
 
 class StatisticsTableBlock(blocks.StructBlock):
-    """A table whose numbers must add up: clean() runs the spec's consistency rules, and a failed rule names
+    """A table whose numbers must add up: clean() runs the consistency rules of docs/specs/annual-report-format.md, and a failed rule names
     the cell and the rule (表三 法律服务机构列：一+二 ≠ 总计+四（12 ≠ 11）)."""
 
     report_format = "2021"

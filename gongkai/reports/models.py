@@ -16,7 +16,7 @@ from .blocks import ReportBodyBlock
 
 
 class ReportFormat(models.TextChoices):
-    """Which statutory layout a report follows (see the annual report format spec)."""
+    """Which statutory layout a report follows (docs/specs/annual-report-format.md)."""
 
     FORMAT_2021 = "2021", _("2021 年格式（国办公开办函〔2021〕30号）")
     FORMAT_2019 = "2019", _("2019 年试行格式（国办公开办函〔2019〕60号）")
@@ -86,7 +86,7 @@ class AnnualReportPage(RoutablePageMixin, ListedPage):
         return AnnualReportPage.objects.child_of(parent).live().filter(year=self.year - 1).exclude(pk=self.pk).first()
 
     def consistency_warnings(self):
-        """Rule 5 of the spec, across years: a warning for the editor, not an error."""
+        """Rule 5 of docs/specs/annual-report-format.md, across years: a warning for the editor, not an error."""
         if self.report_format != ReportFormat.FORMAT_2021:
             return []
         this_year = self.table_value("proactive_table")

@@ -1,5 +1,5 @@
 """The statistics tables of the 2021 annual report format (国办公开办函〔2021〕30号) and their consistency rules
-(勾稽关系). Labels are the official ones, character for character; see the annual report format spec."""
+(勾稽关系). Labels are the official ones, character for character; docs/specs/annual-report-format.md."""
 
 # ---- Table A: 主动公开政府信息情况 ------------------------------------------------------------------
 TABLE_A_SUBTABLES = [
@@ -59,7 +59,7 @@ def _n(value):
 
 
 def check_table_b(table, table_name="表三", report_format="2021"):
-    """Rules 1–3 of the spec. Returns messages naming the column or row and the rule, with both sides' values."""
+    """Rules 1–3 of docs/specs/annual-report-format.md. Returns messages naming the column or row and the rule, with both sides' values."""
     errors = []
     all_rows = table_b_rows(report_format)
     rows = {key: table.get(key) or {} for key, *_rest in all_rows}

@@ -1,5 +1,5 @@
 """Workers keep the site's shared parts (routes, navigation, settings, privacy) in memory between requests
-(core/site_cache.py). Each test reads a page first, so that memory is filled, then changes the site the way an
+(gongkai/core/site_cache.py). Each test reads a page first, so that memory is filled, then changes the site the way an
 editor does and checks the very next request shows the change."""
 
 import time

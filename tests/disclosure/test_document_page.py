@@ -155,7 +155,7 @@ def test_catalogue_filters_with_nul_get_a_400_that_says_so(client, catalogue, qu
 
 @pytest.mark.django_db
 def test_catalogue_topic_filter_lists_a_new_topic_on_the_next_visit_and_filters_by_it(client, catalogue, locale):
-    # The topic list is kept per worker until something shown changes (disclosure/filters.py).
+    # The topic list is kept per worker until something shown changes (gongkai/disclosure/filters.py).
     science = TopicCategoryFactory(code="11", name="科技、教育", locale=locale)
     DocumentPageFactory(parent=catalogue, title="科技文件", topic=science)
 

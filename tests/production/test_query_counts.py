@@ -1,6 +1,6 @@
 """The SQL queries each page type costs when the page cache is off, fixed here: a change that adds queries to a page
 (an N+1 in a template, say) fails this test and has to update the number on purpose. Two numbers per page: a worker
-that already holds the site's shared parts (core/site_cache.py), and the first request after a publish, when it
+that already holds the site's shared parts (gongkai/core/site_cache.py), and the first request after a publish, when it
 reads them again."""
 
 import pytest

@@ -20,7 +20,7 @@ from gongkai.reports.blocks import (
 from gongkai.reports.models import AnnualReportPage
 from tests.factories import AnnualReportPageFactory
 
-# From the spec's "2019 trial format differences", not from the code.
+# From docs/specs/annual-report-format.md, "2019 trial format differences", not from the code.
 SPEC_2019_TABLE_A = {
     "第二十条第（一）项": (["规章", "规范性文件"], ["本年新制作数量", "本年新公开数量", "对外公开总数量"]),
     "第二十条第（五）项": (["行政许可", "其他对外管理服务事项"], ["上一年项目数量", "本年增/减", "处理决定数量"]),

@@ -12,7 +12,7 @@ from gongkai.reports.blocks import ApplicationsTableBlock, ReviewLitigationTable
 from gongkai.reports.models import AnnualReportPage
 from tests.helpers import balanced
 
-# Copied from the annual report format spec, not from the code, so a typo in either shows.
+# Copied from docs/specs/annual-report-format.md, not from the code, so a typo in either shows.
 SPEC_TABLE_B_LABELS = [
     "一、本年新收政府信息公开申请数量", "二、上年结转政府信息公开申请数量", "三、本年度办理结果", "（一）予以公开",
     "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "（三）不予公开", "1.属于国家秘密", "2.其他法律行政法规禁止公开",

@@ -3,7 +3,7 @@
 PostgreSQL cannot hold NUL in text, so a NUL anywhere in a path or query (?locale=%00, a 查询号 in a URL) used to
 end in a server error deep inside the ORM; other control characters have no business in an address either. This
 is the one place that holds for every public URL, the API's included; views bound their own parameters' ranges
-and lengths (cms/api.py, search/forms.py, columns/models.py)."""
+and lengths (cms/api.py, search/forms.py, gongkai/columns/models.py)."""
 
 import re
 

@@ -5,7 +5,7 @@ Pages bump it by themselves (the signals below). Other models shown on public pa
 published replies) are registered by the app that owns them, from its AppConfig.ready(), with
 `bump_on_change(model)`: the base knows no feature app.
 
-Every page view asks for it (core/site_cache.py), and asking the shared cache costs a round trip to Redis: a tenth
+Every page view asks for it (gongkai/core/site_cache.py), and asking the shared cache costs a round trip to Redis: a tenth
 of a page's time once the page's parts are in memory. A caller may accept a value this process read less than
 `max_age` seconds ago; a change made in this process is seen at once, one made by another worker or the scheduler
 within `max_age`."""
@@ -26,7 +26,7 @@ def content_version(max_age=0):
     version = cache.get(VERSION_KEY)
     if version is None:
         # Seeded from the clock rather than 1: when the cache is emptied, workers still holding objects for an
-        # earlier version (core/site_cache.py) must not take a restarted count for their own.
+        # earlier version (gongkai/core/site_cache.py) must not take a restarted count for their own.
         cache.add(VERSION_KEY, time.time_ns(), None)
         version = cache.get(VERSION_KEY)
     _last_read.update(version=version, at=time.monotonic())

@@ -1,7 +1,7 @@
 """Read-mostly things every public page needs (the site, the home page in each language, locales, site settings,
 first-level columns, ancestors, page routes), kept in each worker's memory for as long as the content version
 stays the same. Publishing, unpublishing, moving or deleting a page, and saving settings, sites, locales or view
-restrictions bump that version (core/content_version.py), so one cache read tells a worker whether what it holds is
+restrictions bump that version (gongkai/core/content_version.py), so one cache read tells a worker whether what it holds is
 still current (read at most every GONGKAI_CONTENT_VERSION_MAX_AGE seconds). Without this, each page spent most of
 its time asking the database the same questions."""
 

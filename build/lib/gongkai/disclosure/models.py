@@ -110,7 +110,7 @@ class DocumentPage(ListedPage):
     body = StreamField(BodyBlock(), verbose_name=_("正文"), blank=True)
     attachments = StreamField(AttachmentsBlock(), verbose_name=_("附件"), blank=True)
 
-    # Kept with the page in each worker's memory (core/routing.py): the template shows the 主题分类.
+    # Kept with the page in each worker's memory (gongkai/core/routing.py): the template shows the 主题分类.
     kept_relations = ("topic",)
     api_fields = ListedPage.api_fields + [
         APIField("index_number"), APIField("topic", serializer=TopicSerializer()), APIField("document_type"),
