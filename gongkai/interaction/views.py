@@ -1,14 +1,11 @@
-from django.core.mail import send_mail
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.template.response import TemplateResponse
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
 
 from gongkai.core import antispam
-from gongkai.core.lookup import find_own, remember, remembered
+from gongkai.core.submissions import SubmissionFlow
 
 from .forms import CommentForm, MessageForm
 from .models import Message, MessageStatus
@@ -25,45 +22,24 @@ def mailbox(request):
         "items": page, "stats": response_statistics(year=timezone.localdate().year), "year": timezone.localdate().year})
 
 
-def _render_write(request, form, status=200):
-    return render(request, "gongkai_interaction/write.html", {"form": form, "question": antispam.new_question(request, SCOPE)}, status=status)
+class MailboxFlow(SubmissionFlow):
+    """A letter to the 局长信箱, its receipt and the writer's page for the reply."""
+
+    scope, status_scope = SCOPE, STATUS_SCOPE
+    form_class, model = MessageForm, Message
+    form_template = "gongkai_interaction/write.html"
+    done_template = "gongkai_interaction/done.html"
+    status_template = "gongkai_interaction/status.html"
+    form_url_name, done_url_name, status_url_name = "mailbox_write", "mailbox_done", "mailbox_status"
+    object_name, error_name = "message", "error"
+
+    def receipt_mail(self, message, status_url):
+        return (_("【留言】已收到您的留言，查询号 %(number)s") % {"number": message.tracking_number},
+                _("查询号：%(number)s\n请凭查询号和联系电话后四位在 %(url)s 查看答复。") % {
+                    "number": message.tracking_number, "url": status_url})
 
 
-@never_cache
-def write(request):
-    if request.method != "POST":
-        return _render_write(request, MessageForm(request=request, scope=SCOPE))
-    if antispam.rate_limited(request, SCOPE):
-        return antispam.too_many(request)
-    form = MessageForm(request.POST, request.FILES, request=request, scope=SCOPE)
-    if not form.is_valid():
-        return _render_write(request, form, status=400)
-    message = form.save()
-    antispam.count_submission(request, SCOPE)
-    remember(request, "mailbox-receipt", message.tracking_number)
-    if message.email:
-        send_mail(_("【留言】已收到您的留言，查询号 %(number)s") % {"number": message.tracking_number},
-                  _("查询号：%(number)s\n请凭查询号和联系电话后四位在 %(url)s 查看答复。") % {
-                      "number": message.tracking_number, "url": request.build_absolute_uri(reverse("mailbox_status"))},
-                  None, [message.email])
-    return redirect("mailbox_done")
-
-
-@never_cache
-def done(request):
-    numbers = remembered(request, "mailbox-receipt")
-    if not numbers:
-        return redirect("mailbox_write")
-    return render(request, "gongkai_interaction/done.html", {"message": Message.objects.filter(tracking_number=numbers[-1]).first()})
-
-
-@never_cache
-def status(request):
-    form, message, error = find_own(request, Message, STATUS_SCOPE)
-    if form is None:
-        return antispam.too_many(request)
-    return render(request, "gongkai_interaction/status.html", {"form": form, "message": message, "error": error},
-                  status=404 if error else 200)
+write, done, status = MailboxFlow().views()
 
 
 def consultation(request, page):
