@@ -4,7 +4,6 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -12,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from gongkai.core import spreadsheets
+from gongkai.core.submissions import private_file_response
 
 from .admin_forms import ProcessForm
 from .models import EventAction, ExportLog, InformationRequest, RequestEvent, Status
@@ -104,4 +104,4 @@ def attachment(request, pk, which):
     field = application.attachment if which == "attachment" else application.reply_file
     if not field:
         raise PermissionDenied
-    return FileResponse(field.open("rb"), as_attachment=True, filename=field.name.rsplit("/", 1)[-1])
+    return private_file_response(field)

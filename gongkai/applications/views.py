@@ -1,10 +1,10 @@
 from django.db import transaction
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from gongkai.core.lookup import remember, remembered
-from gongkai.core.submissions import SubmissionFlow
+from gongkai.core.submissions import SubmissionFlow, private_file_response
 
 from .forms import ApplicationForm
 from .models import EventAction, InformationRequest, RequestEvent
@@ -57,9 +57,7 @@ def reply_file(request, number):
         raise Http404
     if not application.answered_on:
         raise Http404
-    response = FileResponse(application.reply_file.open("rb"), as_attachment=True,
-                            filename=f"reply-{application.tracking_number}.{application.reply_file.name.rsplit('.', 1)[-1]}")
-    response["X-Robots-Tag"] = "noindex"
-    return response
+    return private_file_response(
+        application.reply_file, filename=f"reply-{application.tracking_number}.{application.reply_file.name.rsplit('.', 1)[-1]}")
 
 

@@ -36,6 +36,15 @@ class PrivateStorage(FileSystemStorage):
 private_storage = PrivateStorage()
 
 
+def private_file_response(field, filename=None):
+    """A private attachment as a download, for a view that has already checked who asks. Never indexed."""
+    from django.http import FileResponse
+
+    response = FileResponse(field.open("rb"), as_attachment=True, filename=filename or field.name.rsplit("/", 1)[-1])
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
 class SubmissionFlow:
     """The public side of a submission, shared by 依申请公开 and the mailbox: a form protected by a question and a
     rate limit; on success a receipt with the 查询号 (on screen, and by e-mail when an address is given); a status

@@ -5,7 +5,7 @@ from django import forms
 from django.contrib import messages as flash
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from gongkai.core import spreadsheets
+from gongkai.core.submissions import private_file_response
 from gongkai.governance.models import Department
 
 from .models import LIMIT_DAYS, WARN_DAYS, Message, MessageStatus
@@ -143,4 +144,4 @@ def attachment(request, pk):
     message = get_object_or_404(visible_messages(request.user), pk=pk)
     if not message.attachment:
         raise Http404
-    return FileResponse(message.attachment.open("rb"), as_attachment=True, filename=message.attachment.name.rsplit("/", 1)[-1])
+    return private_file_response(message.attachment)
