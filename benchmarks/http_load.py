@@ -42,7 +42,7 @@ def prepare(database_url):
     python = sys.executable
     subprocess.run([python, "manage.py", "migrate", "-v0"], cwd=ROOT, env=env, check=True)
     subprocess.run([python, "manage.py", "load_demo", "--no-admin"], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)
-    code = ("from news.models import ArticlePage; from disclosure.models import DocumentPage; "
+    code = ("from gongkai.news.models import ArticlePage; from gongkai.disclosure.models import DocumentPage; "
             "print(ArticlePage.objects.live().order_by('pk').first().url); "
             "print(DocumentPage.objects.live().filter(document_number__contains='令').order_by('pk').first().url)")
     out = subprocess.run([python, "manage.py", "shell", "-v0", "-c", code], cwd=ROOT, env=env, check=True,

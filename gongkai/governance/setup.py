@@ -1,5 +1,6 @@
 """The default review chain 科室审核 → 办公室审核 → 领导签发, with the 办公室 and 局领导 groups it needs."""
 
+from django.apps import apps
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from wagtail.models import GroupApprovalTask, GroupPagePermission, Workflow, WorkflowPage, WorkflowTask
@@ -34,7 +35,9 @@ def ensure_review_workflow(home):
             GroupPagePermission.objects.get_or_create(
                 group=group, page=home, permission=Permission.objects.get(content_type__app_label="wagtailcore", codename=codename))
     for app_label, codename in OFFICE_MODEL_PERMISSIONS:
-        office.permissions.add(Permission.objects.get(content_type__app_label=app_label, codename=codename))
+        # The mailbox is optional in a site that installs only some of the apps (docs/plugin.md).
+        if any(config.label == app_label for config in apps.get_app_configs()):
+            office.permissions.add(Permission.objects.get(content_type__app_label=app_label, codename=codename))
 
     workflow = Workflow.objects.filter(name=WORKFLOW_NAME).first()
     if workflow is None:

@@ -12,7 +12,7 @@ from django.conf import settings
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
-# (key, parent key, title, slug, kind, in main menu, intro)
+# (key, parent key, title, slug, kind, in main menu, intro[, body in Markdown])
 STANDARD_COLUMNS = [
     ("column:news", None, "新闻动态", "news", "news", True, "本机关要闻和工作动态。"),
     ("column:headlines", "column:news", "要闻", "headlines", "news", False, ""),
@@ -25,7 +25,13 @@ STANDARD_COLUMNS = [
     ("column:statutory", "column:disclosure", "法定主动公开内容", "statutory", "catalogue", False,
      "《中华人民共和国政府信息公开条例》第二十条规定主动公开的政府信息。"),
     ("column:annual-reports", "column:disclosure", "政府信息公开年报", "annual-reports", "news", False, ""),
-    ("column:interaction", None, "互动交流", "interaction", "page", True, "局长信箱、依申请公开和征求意见。"),
+    ("column:apply", "column:disclosure", "依申请公开", "apply", "page", False,
+     "公民、法人或者其他组织可以依照《中华人民共和国政府信息公开条例》向本机关申请获取政府信息。",
+     "[在线提交申请](/apply/)：填写申请表，提交后取得查询号。\n\n[查询办理进度](/apply/status/)：凭查询号和联系电话后四位查询，"
+     "下载答复书。"),
+    ("column:interaction", None, "互动交流", "interaction", "page", True, "局长信箱、依申请公开和征求意见。",
+     "[局长信箱](/mailbox/)：提出咨询、投诉、建议或举报，查看公开的留言和答复。\n\n"
+     "[依申请公开](/apply/)：向本机关申请获取政府信息。"),
 ]
 # The 办公室 owns these until the bureau assigns them to other departments.
 OFFICE_DEPARTMENT = "办公室"
@@ -102,12 +108,14 @@ def ensure_columns(result, home):
     existing = set(ImportedPage.objects.filter(key__in=[c[0] for c in STANDARD_COLUMNS], page__isnull=False)
                    .values_list("key", flat=True))
     lines = []
-    for key, parent, title, slug, kind, in_menu, intro in STANDARD_COLUMNS:
+    for key, parent, title, slug, kind, in_menu, intro, *body in STANDARD_COLUMNS:
         if key in existing:
             continue
         record = {"type": "column", "key": key, "title": title, "slug": slug, "kind": kind, "in_menu": in_menu}
         if intro:
             record["intro"] = intro
+        if body:
+            record["body"] = body[0]
         if parent:
             record["parent"] = parent
         lines.append(json.dumps(record, ensure_ascii=False))

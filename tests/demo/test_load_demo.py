@@ -48,7 +48,7 @@ def test_demo_has_eight_first_level_columns_and_the_disclosure_sections(client, 
     assert {"科技动态", "科技政务", "通知公告", "政务公开"} <= set(first_level)
     disclosure = ColumnPage.objects.get(title="政务公开")
     assert [c.title for c in ColumnPage.objects.child_of(disclosure)] == [
-        "政府信息公开指南", "政府信息公开制度", "法定主动公开内容", "政府信息公开年报"]
+        "政府信息公开指南", "政府信息公开制度", "法定主动公开内容", "政府信息公开年报", "依申请公开"]
     nav = BeautifulSoup(client.get("/").content, "html.parser").select("nav.main-nav a")
     assert len(nav) == 9  # 首页 + eight columns
 
