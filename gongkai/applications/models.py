@@ -14,8 +14,7 @@ from gongkai.core.submissions import (  # noqa: F401  (PrivateStorage: named by 
     private_storage,
 )
 
-from . import outcomes as statistics
-from . import workdays
+from . import outcomes, workdays
 from .crypto import EncryptedCharField, mask
 
 ANSWER_DAYS = 20  # 第三十三条
@@ -65,7 +64,7 @@ class Status(models.TextChoices):
 def outcome_choices():
     """Exactly the result rows of table B (2021 format)."""
     choices = []
-    for key, label, _group, group_label in statistics.table_b_rows("2021"):
+    for key, label, _group, group_label in outcomes.table_b_rows("2021"):
         if key in ("received", "carried_over", "results_total", "carried_forward"):
             continue
         choices.append((key, f"{group_label}{label}" if group_label else label))

@@ -2,14 +2,14 @@
 
 import datetime
 
-from . import outcomes as statistics
+from . import outcomes
 from .models import InformationRequest
 
 
 def table_b(year):
     """Rows of table B (2021 format) as {row: {column: count}}. By construction 一 + 二 = （七）+ 四 in every column."""
     start, end = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
-    value = {key: {column: 0 for column, _l in statistics.TABLE_B_COLUMNS} for key, *_rest in statistics.table_b_rows("2021")}
+    value = {key: {column: 0 for column, _l in outcomes.TABLE_B_COLUMNS} for key, *_rest in outcomes.table_b_rows("2021")}
 
     def add(row, applicant):
         value[row][applicant] += 1

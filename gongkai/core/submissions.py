@@ -6,6 +6,14 @@ import secrets
 
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage
+from django.core.mail import send_mail
+from django.http import FileResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.cache import never_cache
+
+from . import antispam
+from .lookup import find_own, remember, remembered
 
 
 def new_tracking_number():
@@ -38,8 +46,6 @@ private_storage = PrivateStorage()
 
 def private_file_response(field, filename=None):
     """A private attachment as a download, for a view that has already checked who asks. Never indexed."""
-    from django.http import FileResponse
-
     response = FileResponse(field.open("rb"), as_attachment=True, filename=filename or field.name.rsplit("/", 1)[-1])
     response["X-Robots-Tag"] = "noindex"
     return response
@@ -73,21 +79,10 @@ class SubmissionFlow:
 
     # views -----------------------------------------------------------------------------------------------------
     def _render_form(self, request, form, status=200):
-        from django.shortcuts import render
-
-        from . import antispam
-
         return render(request, self.form_template, {"form": form, "question": antispam.new_question(request, self.scope)},
                       status=status)
 
     def submit(self, request):
-        from django.core.mail import send_mail
-        from django.shortcuts import redirect
-        from django.urls import reverse
-
-        from . import antispam
-        from .lookup import remember
-
         if request.method != "POST":
             return self._render_form(request, self.form_class(request=request, scope=self.scope))
         if antispam.rate_limited(request, self.scope):
@@ -105,10 +100,6 @@ class SubmissionFlow:
         return redirect(self.done_url_name)
 
     def done(self, request):
-        from django.shortcuts import redirect, render
-
-        from .lookup import remembered
-
         numbers = remembered(request, f"{self.scope}-receipt")
         if not numbers:
             return redirect(self.form_url_name)
@@ -116,11 +107,6 @@ class SubmissionFlow:
         return render(request, self.done_template, {self.object_name: record})
 
     def status(self, request):
-        from django.shortcuts import render
-
-        from . import antispam
-        from .lookup import find_own
-
         form, record, error = find_own(request, self.model, self.status_scope)
         if form is None:
             return antispam.too_many(request)
@@ -129,6 +115,4 @@ class SubmissionFlow:
 
     def views(self):
         """(submit, done, status) as view functions, never cached: each carries a form token or a receipt."""
-        from django.views.decorators.cache import never_cache
-
         return never_cache(self.submit), never_cache(self.done), never_cache(self.status)

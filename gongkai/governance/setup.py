@@ -34,9 +34,10 @@ def ensure_review_workflow(home):
         for codename in codenames:
             GroupPagePermission.objects.get_or_create(
                 group=group, page=home, permission=Permission.objects.get(content_type__app_label="wagtailcore", codename=codename))
+    installed = {config.label for config in apps.get_app_configs()}
     for app_label, codename in OFFICE_MODEL_PERMISSIONS:
         # The mailbox is optional in a site that installs only some of the apps (docs/plugin.md).
-        if any(config.label == app_label for config in apps.get_app_configs()):
+        if app_label in installed:
             office.permissions.add(Permission.objects.get(content_type__app_label=app_label, codename=codename))
 
     workflow = Workflow.objects.filter(name=WORKFLOW_NAME).first()

@@ -1,6 +1,18 @@
 """The statistics tables of the 2021 annual report format (国办公开办函〔2021〕30号) and their consistency rules
 (勾稽关系). Labels are the official ones, character for character; docs/specs/annual-report-format.md."""
 
+from gongkai.applications.outcomes import (  # noqa: F401  (table B, for this module's users)
+    TABLE_B_APPLICANTS,
+    TABLE_B_COLUMNS,
+    TABLE_B_HEAD_ROWS,
+    TABLE_B_NOTE,
+    TABLE_B_RESULT_GROUPS,
+    TABLE_B_RESULT_TOTAL,
+    TABLE_B_RESULTS_HEADING,
+    TABLE_B_TAIL_ROW,
+    table_b_rows,
+)
+
 # ---- Table A: 主动公开政府信息情况 ------------------------------------------------------------------
 TABLE_A_SUBTABLES = [
     # (key, heading, rows, columns)
@@ -30,18 +42,7 @@ DECIMAL_CELLS = {("item8", "amount"), ("item9", "amount")}
 def table_a_subtables(report_format="2021"):
     return TABLE_A_2019_SUBTABLES if report_format == "2019" else TABLE_A_SUBTABLES
 
-# ---- Table B: 收到和处理政府信息公开申请情况 (defined with the applications, which are counted in it) ----------
-from gongkai.applications.outcomes import (  # noqa: E402,F401
-    TABLE_B_APPLICANTS,
-    TABLE_B_COLUMNS,
-    TABLE_B_HEAD_ROWS,
-    TABLE_B_NOTE,
-    TABLE_B_RESULT_GROUPS,
-    TABLE_B_RESULT_TOTAL,
-    TABLE_B_RESULTS_HEADING,
-    TABLE_B_TAIL_ROW,
-    table_b_rows,
-)
+# ---- Table B: 收到和处理政府信息公开申请情况: defined with the applications counted in it (imported above) ----
 
 # ---- Table C: 政府信息公开行政复议、行政诉讼情况 --------------------------------------------------------------
 TABLE_C_OUTCOMES = [("upheld", "结果维持"), ("corrected", "结果纠正"), ("other", "其他结果"), ("pending", "尚未审结"), ("total", "总计")]

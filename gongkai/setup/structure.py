@@ -38,14 +38,6 @@ OFFICE_DEPARTMENT = "办公室"
 OFFICE_COLUMNS = ["column:notices", "column:disclosure", "column:interaction"]
 
 
-class SetupResult:
-    def __init__(self):
-        self.created = []
-
-    def add(self, what):
-        self.created.append(what)
-
-
 def ensure_home(result, hostname=None, port=None, site_name=""):
     """The default site's root page. With GONGKAI_HOME_PAGE_MODEL set, Wagtail's placeholder "Welcome" page is
     replaced by a page of that model; otherwise the site's existing root page is used, whatever its type."""
@@ -67,7 +59,7 @@ def ensure_home(result, hostname=None, port=None, site_name=""):
             model = Page
         home = root.add_child(instance=model(title="首页", slug="home", locale=locale))
         home.save_revision().publish()
-        result.add("首页")
+        result.append("首页")
     if site is None:
         site = Site.objects.create(hostname=hostname or "localhost", port=port or 80, root_page=home,
                                    is_default_site=True, site_name=site_name)
@@ -90,7 +82,7 @@ def ensure_settings(result, site, name, agency_code="", english_name="", site_co
 
     site_settings, created = SiteSettings.objects.get_or_create(site=site)
     if created:
-        result.add("站点设置")
+        result.append("站点设置")
     updates = {"site_name": name, "organiser": name, "agency_code": agency_code, "english_name": english_name,
                "site_code": site_code}
     fields = [field for field, value in updates.items() if value and hasattr(site_settings, field) and not getattr(site_settings, field)]
@@ -124,7 +116,7 @@ def ensure_columns(result, home):
     outcome = ContentImporter(parent=home, default_type="column").run(lines)
     if outcome.failed:
         raise ValueError("; ".join(message for _number, message in outcome.errors))
-    result.add(f"栏目 {outcome.created} 个")
+    result.append(f"栏目 {outcome.created} 个")
 
 
 def ensure_governance(result, home):
@@ -138,10 +130,10 @@ def ensure_governance(result, home):
     from gongkai.importer.service import ContentImporter
 
     if not Workflow.objects.filter(name=WORKFLOW_NAME).exists():
-        result.add("三级审核流程")
+        result.append("三级审核流程")
     ensure_review_workflow(home)
     if not Department.objects.filter(name=OFFICE_DEPARTMENT).exists():
-        result.add(f"科室“{OFFICE_DEPARTMENT}”")
+        result.append(f"科室“{OFFICE_DEPARTMENT}”")
     office = ensure_department(OFFICE_DEPARTMENT)
     for key in OFFICE_COLUMNS:
         column = ContentImporter.resolve_parent(key)
@@ -156,12 +148,12 @@ def ensure_topics(result):
 
     created = ensure_default_topics(Locale.get_default())
     if created:
-        result.add(f"主题分类 {created} 个")
+        result.append(f"主题分类 {created} 个")
 
 
 def setup_site(name, agency_code="", english_name="", site_code="", hostname=None, port=None):
-    """Idempotent: returns what was created (empty on a second run)."""
-    result = SetupResult()
+    """Idempotent: returns what was created, as a list of descriptions (empty on a second run)."""
+    result = []
     with transaction.atomic():
         site, home = ensure_home(result, hostname=hostname, port=port, site_name=name)
         ensure_settings(result, site, name, agency_code=agency_code, english_name=english_name, site_code=site_code)

@@ -28,11 +28,11 @@ from django.contrib.auth.models import Group
 from django.test import Client
 from django.urls import reverse
 from wagtail.models import TaskState
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from gongkai.governance.models import Department
 from gongkai.importer.service import ContentImporter
 from gongkai.news.models import ArticlePage
+from tests.helpers import add_url, article_form  # the same form the governance tests send
 
 class HttpsClient(Client):  # the site is served over HTTPS only (SECURE_SSL_REDIRECT)
     def generic(self, *args, **kwargs):
@@ -51,13 +51,7 @@ office, leader = user("office", Group.objects.get(name="办公室审核")), user
 notices = ContentImporter.resolve_parent("column:notices")
 client = HttpsClient(HTTP_HOST="kjj.example.gov.cn")
 client.force_login(editor)
-form = nested_form_data({
-    "title": "关于开展科技活动周的通知", "slug": "week", "date": "2026-12-01", "source": "", "author": "", "tags": "",
-    "summary": "", "backdate_reason": "", "body": streamfield([("paragraph", rich_text("<p>正文。</p>"))]),
-    "attachments": streamfield([]), "comments": inline_formset([]),
-})
-form["action-submit"] = "1"
-response = client.post(reverse("wagtailadmin_pages:add", args=["gongkai_news", "articlepage", notices.pk]), form)
+response = client.post(add_url(notices), article_form(slug="week"))
 assert response.status_code == 302, (response.status_code, response.get("Location"), response.wsgi_request.is_secure())
 page = ArticlePage.objects.get(slug="week")
 steps = []

@@ -43,8 +43,8 @@ class Command(BaseCommand):
         address = {"hostname": "127.0.0.1", "port": 8000} if site is None or (site.hostname, site.port) == ("localhost", 80) else {}
         result = setup_site(ORGANISATION, agency_code="HGKJJ",  # a demo placeholder, not the bureau's real code
                             english_name="Hegang Municipal Science and Technology Bureau", **address)
-        if result.created:
-            self.stdout.write("已创建：" + "、".join(result.created))
+        if result:
+            self.stdout.write("已创建：" + "、".join(result))
         home = Site.objects.get(is_default_site=True).root_page.specific
         Locale.objects.get_or_create(language_code="en")
         self.import_file(data_dir / "bureau.jsonl", home, "document", "站点栏目与内容")
@@ -104,12 +104,12 @@ class Command(BaseCommand):
         from django.contrib.auth.models import Group
 
         # setup_site gives the 办公室 its standard columns; the demo's departments take theirs over once.
-        default_owner = [pk for pk in [Department.objects.filter(name=OFFICE_DEPARTMENT).values_list("pk", flat=True).first()] if pk]
+        office = Department.objects.filter(name=OFFICE_DEPARTMENT).values_list("pk", flat=True).first()
         for name, login, columns in DEMO_DEPARTMENTS:
             department = ensure_department(name)
             for key in columns:
                 column = ContentImporter.resolve_parent(key)
-                if column is not None and column.specific.department_id in (None, *default_owner):
+                if column is not None and column.specific.department_id in (None, office):
                     ColumnPage.objects.filter(pk=column.pk).update(department=department)
                     from gongkai.governance.permissions import sync_column
 

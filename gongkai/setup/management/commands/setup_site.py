@@ -27,6 +27,6 @@ class Command(BaseCommand):
             raise CommandError("；".join(f"{field}: {'、'.join(messages)}" for field, messages in error.message_dict.items())) from None
         except ValueError as error:
             raise CommandError(str(error)) from None
-        if result.created:
-            self.stdout.write("已创建：" + "、".join(result.created))
+        if result:
+            self.stdout.write("已创建：" + "、".join(result))
         self.stdout.write(self.style.SUCCESS(f"站点已就绪：{name}"))
