@@ -18,7 +18,7 @@ from _setup import Timer, analyse_tables, corpus_documents, make_home, percentil
 HERE = Path(__file__).resolve().parent
 BACKENDS = {
     "stock": "wagtail.search.backends.database",
-    "gongkai": "search.backends.database",
+    "gongkai": "wagtail_chinese_search.backends.database",
 }
 
 def load_queries():

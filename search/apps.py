@@ -3,6 +3,9 @@ from django.utils.translation import gettext_lazy as _
 
 
 class SearchConfig(AppConfig):
+    """The site's search page, promotions and suggestions; the Chinese search itself is the wagtail_chinese_search
+    package (packages/wagtail-chinese-search), installed like any other site would."""
+
     name = "search"
     verbose_name = _("搜索")
 
@@ -10,8 +13,6 @@ class SearchConfig(AppConfig):
         from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
         from gongkai.core.content_version import bump_on_change
-
-        from . import signals  # noqa: F401
 
         bump_on_change(SearchPromotion)
         # A search query's row: the search page keeps its id (search/promotions.py). Each new query adds one,

@@ -4,10 +4,9 @@ within a memory budget; the highlighting is done for every search."""
 
 from django.conf import settings
 from wagtail.models import Page
+from wagtail_chinese_search import highlight
 
 from gongkai.core import site_cache
-
-from . import highlight
 
 
 def searchable_text(page):

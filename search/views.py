@@ -10,13 +10,13 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from wagtail.models import Page
+from wagtail_chinese_search import text as search_text
 
 from gongkai.columns.models import ColumnPage
 from gongkai.core import site_cache
 from gongkai.core.models import ListedPage
 
 from . import promotions, results
-from . import text as search_text
 from .forms import MAX_QUERY_LENGTH, TYPES, SearchForm
 
 logger = logging.getLogger(__name__)

@@ -17,6 +17,7 @@ INSTALLED_APPS = [
     "gongkai.disclosure",
     "gongkai.reports",
     "search",
+    "wagtail_chinese_search",
     "gongkai.syndication",
     "gongkai.importer",
     "gongkai.governance",
@@ -175,9 +176,10 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # Wagtail
 WAGTAIL_SITE_NAME = "公开 Gongkai"
-# Chinese-aware database search (search/backends): SQLite FTS5 or PostgreSQL, text segmented with jieba.
+# Chinese search (the wagtail_chinese_search package, packages/wagtail-chinese-search): SQLite FTS5 or
+# PostgreSQL, text segmented with jieba. Its README gives these two lines to any Wagtail site.
 WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "search.backends.database"},
+    "default": {"BACKEND": "wagtail_chinese_search.backends.database"},
 }
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILDOCS_EXTENSIONS = ["csv", "doc", "docx", "odt", "ofd", "pdf", "ppt", "pptx", "rtf", "txt", "wps", "xls", "xlsx", "zip"]

@@ -29,7 +29,7 @@ if os.environ.get("REDIS_URL"):
 
 # Elasticsearch for large sites; without it the Chinese-aware database search of base.py is used.
 if os.environ.get("ELASTICSEARCH_URL"):
-    from search.elasticsearch import backend_settings
+    from wagtail_chinese_search.elasticsearch import backend_settings
 
     WAGTAILSEARCH_BACKENDS = {
         "default": backend_settings(

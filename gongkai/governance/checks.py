@@ -4,8 +4,7 @@ from dataclasses import dataclass
 
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
-
-from gongkai.core.text import normalise, normalise_char
+from wagtail_chinese_search.normalise import normalise, normalise_char
 
 CONTEXT = 12  # characters shown either side of a hit, so the editor can find it
 

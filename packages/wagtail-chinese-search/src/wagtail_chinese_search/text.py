@@ -15,7 +15,7 @@ from pathlib import Path
 
 import rjieba
 
-from gongkai.core.text import normalise
+from .normalise import normalise
 
 DICTIONARY_FILE = Path(__file__).with_name("dictionary.txt")
 # Tokens that carry no meaning on their own in a query; they are still indexed, so quoted phrases keep them.

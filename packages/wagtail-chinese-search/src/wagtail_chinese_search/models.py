@@ -1,7 +1,5 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
-from wagtail.snippets.models import register_snippet
 
 
 class SearchTerm(models.Model):
@@ -12,8 +10,6 @@ class SearchTerm(models.Model):
     note = models.CharField(_("说明"), max_length=255, blank=True)
     created_at = models.DateTimeField(_("添加时间"), auto_now_add=True)
 
-    panels = [FieldPanel("word"), FieldPanel("note")]
-
     class Meta:
         verbose_name = _("搜索词典词语")
         verbose_name_plural = _("搜索词典")
@@ -21,6 +17,3 @@ class SearchTerm(models.Model):
 
     def __str__(self):
         return self.word
-
-
-register_snippet(SearchTerm)

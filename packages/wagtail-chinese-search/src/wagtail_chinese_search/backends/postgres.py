@@ -15,8 +15,7 @@ from modelsearch.backends.database.postgres.query import Lexeme
 from modelsearch.index import SearchField
 from modelsearch.query import Fuzzy, MatchAll, Not
 
-from search import text
-
+from .. import text
 from .base import SegmentingCompilerMixin, SegmentingIndexerMixin, SegmentingIndexMixin
 from .query import Prefix
 

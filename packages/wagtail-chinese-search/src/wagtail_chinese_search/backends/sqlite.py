@@ -21,8 +21,7 @@ from modelsearch.backends.database.sqlite.sqlite import (
 from modelsearch.query import MatchAll, Not
 from modelsearch.utils import get_descendants_content_types_pks
 
-from search import text
-
+from .. import text
 from .base import SegmentingCompilerMixin, SegmentingIndexerMixin, SegmentingIndexMixin
 from .query import Prefix
 

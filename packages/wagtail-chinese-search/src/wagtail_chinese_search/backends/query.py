@@ -2,7 +2,7 @@
 
 from modelsearch.query import And, Boost, MatchAll, Not, Or, Phrase, PlainText
 
-from search import text
+from .. import text
 
 
 class NothingToSearch(Exception):

@@ -1,6 +1,6 @@
 """Elasticsearch 8/9 for large sites, with Chinese analysis.
 
-Production settings call `backend_settings()` when ELASTICSEARCH_URL is set. Chinese text is analysed by the
+A site's settings call `backend_settings(url)` for WAGTAILSEARCH_BACKENDS["default"]. Chinese text is analysed by the
 server, not segmented in Python as the database backends do:
 - `cjk` (default, built into Elasticsearch): full-width folding, lower case, overlapping bigrams plus single
   characters, so two-character words and single-character queries both match;
@@ -45,7 +45,7 @@ def index_settings(analyzer="cjk"):
     return {"settings": {"analysis": analysis}}
 
 
-def backend_settings(url, version="8", analyzer="cjk", index_prefix="gongkai_"):
+def backend_settings(url, version="8", analyzer="cjk", index_prefix="wagtail_"):
     if str(version) not in BACKENDS:
         raise ImproperlyConfigured(f"ELASTICSEARCH_VERSION must be 8 or 9, not {version!r}.")
     return {

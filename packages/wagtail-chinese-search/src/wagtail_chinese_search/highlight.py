@@ -9,9 +9,8 @@ from typing import NamedTuple
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from gongkai.core.text import normalise_char
-
 from . import text as search_text
+from .normalise import normalise_char
 
 
 def _normalised_with_positions(original):

@@ -3,10 +3,9 @@ character-by-character mapping it skips."""
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-from gongkai.core import text as folding
-from search import highlight
-from search import text as search_text
+from wagtail_chinese_search import highlight
+from wagtail_chinese_search import normalise as folding
+from wagtail_chinese_search import text as search_text
 
 
 def slow(original):

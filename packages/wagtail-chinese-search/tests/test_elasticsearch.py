@@ -5,13 +5,13 @@ import os
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 from modelsearch.backends import get_search_backend
+from wagtail_chinese_search.elasticsearch import backend_settings, index_settings
 
-from gongkai.disclosure.models import DocumentPage
-from search.elasticsearch import backend_settings, index_settings
+from tests.testapp.models import Article
 
 
 def es_backend(settings, **options):
-    settings.WAGTAILSEARCH_BACKENDS = {"default": backend_settings("http://es1:9200,http://es2:9200", **options)}
+    settings.MODELSEARCH_BACKENDS = {"default": backend_settings("http://es1:9200,http://es2:9200", **options)}
     return get_search_backend("default")
 
 
@@ -24,7 +24,7 @@ def test_cjk_is_the_default_analyzer_with_bigrams_and_unigrams(settings):
     # modelsearch's own analyzers and filters survive the deep merge.
     assert "ngram_analyzer" in analysis["analyzer"] and "edgengram" in analysis["filter"]
     assert analysis["analyzer"]["edgengram_analyzer"]["filter"] == ["cjk_width", "asciifolding", "lowercase", "edgengram"]
-    assert backend.index_prefix == "gongkai_"
+    assert backend.index_prefix == "wagtail_"
     assert [h["host"] for h in backend.hosts] == ["es1", "es2"]
 
 
@@ -50,24 +50,21 @@ def test_bad_options_are_refused():
 
 def test_document_mapping_uses_the_default_chinese_analyzer_for_text(settings):
     backend = es_backend(settings)
-    mapping = backend.mapping_class(DocumentPage).get_mapping()
-    properties = mapping["properties"]
+    properties = backend.mapping_class(Article).get_mapping()["properties"]
     title = properties["title"]
     assert title["type"] == "text" and "analyzer" not in title  # so the index's default (cjk) applies
-    assert properties["gongkai_disclosure_documentpage__document_number"]["type"] == "text"
-    assert properties["gongkai_disclosure_documentpage__validity_filter"]["type"] == "keyword"
+    assert properties["document_number"]["type"] == "text"
+    assert properties["published_filter"]["type"] == "boolean"
     assert properties["title_edgengrams"]["analyzer"] == "edgengram_analyzer"
 
 
 @pytest.mark.skipif(not os.environ.get("ELASTICSEARCH_URL"), reason="needs ELASTICSEARCH_URL (a live Elasticsearch 8/9)")
 @pytest.mark.django_db
-def test_live_elasticsearch_finds_chinese_words(settings, catalogue):
+def test_live_elasticsearch_finds_chinese_words(settings):
     from django.core.management import call_command
 
-    from tests.factories import DocumentPageFactory
-
-    settings.WAGTAILSEARCH_BACKENDS = {"default": backend_settings(
-        os.environ["ELASTICSEARCH_URL"], version=os.environ.get("ELASTICSEARCH_VERSION", "8"), index_prefix="gongkai_test_")}
-    DocumentPageFactory(parent=catalogue, title="市科技局执法检查", body=[("paragraph", "<p>查处专利案件150件。</p>")])
-    call_command("update_index", verbosity=0)
-    assert [p.title for p in DocumentPage.objects.search("专利")] == ["市科技局执法检查"]
+    settings.MODELSEARCH_BACKENDS = {"default": backend_settings(
+        os.environ["ELASTICSEARCH_URL"], version=os.environ.get("ELASTICSEARCH_VERSION", "8"), index_prefix="chinese_search_test_")}
+    Article.objects.create(title="市科技局执法检查", body="查处专利案件150件。")
+    call_command("rebuild_modelsearch_index", verbosity=0)
+    assert [a.title for a in Article.objects.search("专利")] == ["市科技局执法检查"]

@@ -1,6 +1,6 @@
 """Text folded for matching: compatibility forms (NFKC: full-width → half-width, ① → 1), Traditional →
 Simplified (zhconv's table), lower case, character by character, so a position in the folded text maps back to
-the original. The search index (search/text.py) and the publishing word list both fold with it."""
+the original. The search index (text.py) and the publishing word list both fold with it."""
 
 import re
 import unicodedata

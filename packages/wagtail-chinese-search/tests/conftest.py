@@ -1,0 +1,17 @@
+import pytest
+
+from tests.testapp.models import Article
+
+
+@pytest.fixture
+def articles(db):
+    """Saving indexes each article (modelsearch's signal handlers), through the Chinese backend."""
+
+    def make(*rows):
+        return [Article.objects.create(**row) if isinstance(row, dict) else Article.objects.create(title=row[0], body=row[1])
+                for row in rows]
+    return make
+
+
+def titles(query, **kwargs):
+    return [article.title for article in Article.objects.search(query, operator="or", **kwargs)[:10]]
