@@ -32,10 +32,16 @@ def _query_and_picks(key):
 
 
 def count_hit(query_id):
+    """Add one to today's hits of a query. On PostgreSQL the statement commits without waiting for the disk
+    (synchronous_commit off, for this statement only): the wait was 6 ms, the longest part of a search, and a crash
+    can lose at most the last fraction of a second of hit counts, never the site's content."""
     table = connection.ops.quote_name(QueryDailyHits._meta.db_table)
+    upsert = (f"INSERT INTO {table} AS hits (query_id, date, hits) VALUES (%s, %s, 1) "
+              "ON CONFLICT (query_id, date) DO UPDATE SET hits = hits.hits + 1")
     with connection.cursor() as cursor:
-        cursor.execute(
-            f"INSERT INTO {table} AS hits (query_id, date, hits) VALUES (%s, %s, 1) "
-            "ON CONFLICT (query_id, date) DO UPDATE SET hits = hits.hits + 1",
-            [query_id, timezone.now().date()],
-        )
+        if connection.vendor == "postgresql" and connection.get_autocommit():
+            # One round trip: both statements run in the implicit transaction of a single simple query.
+            values = (int(query_id), timezone.now().date().isoformat())
+            cursor.execute("SET LOCAL synchronous_commit TO OFF; " + upsert.replace("%s, %s", "%d, '%s'") % values)
+        else:
+            cursor.execute(upsert, [query_id, timezone.now().date()])

@@ -1,4 +1,5 @@
 import logging
+from collections.abc import Sequence
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
@@ -10,7 +11,6 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from wagtail.models import Page
-from wagtail_chinese_search import text as search_text
 
 from gongkai.columns.models import ColumnPage
 from gongkai.core import site_cache
@@ -33,11 +33,60 @@ def site_pages(request):
     return pages.descendant_of(root, inclusive=True), root
 
 
+class Counts:
+    """How many results hold every word of the query, and how many only some."""
+
+    def __init__(self, total, all_words, several_words):
+        self.total = total
+        self.all_words = all_words
+        self.some_words = total - all_words
+        self.several_words = several_words
+
+
+class _Window(Sequence):
+    """One page of search results standing in for the whole list, so Django's Paginator can number the pages
+    from a count it did not have to ask for."""
+
+    def __init__(self, objects, start, total):
+        self.objects, self.start, self.total = objects, start, total
+
+    def __len__(self):
+        return self.total
+
+    def __getitem__(self, key):
+        if isinstance(key, slice):
+            return self.objects[key.start - self.start:key.stop - self.start]
+        return self.objects[key - self.start]
+
+
+def ranked_page(found, number):
+    """The requested page of relevance-ranked results and their counts, in one search statement (two when the page
+    asked for is past the last one)."""
+    try:
+        number = max(1, int(number))
+    except (TypeError, ValueError):
+        number = 1
+    start = (number - 1) * PER_PAGE
+    window = found[start:start + PER_PAGE]
+    objects = list(window)
+    total = window.total if window.total is not None else found.count()
+    if not objects and total and start:
+        return ranked_page(found, (total - 1) // PER_PAGE + 1)
+    all_words = window.all_terms_total if window.all_terms_total is not None else total
+    several = bool(getattr(found.query_compiler, "query_words", None))  # the Chinese backends' multi-word queries
+    page_obj = Paginator(_Window(objects, start, total), PER_PAGE).get_page(number)
+    return page_obj, Counts(total, all_words, several)
+
+
 def search(request):
     pages, root = site_pages(request)
     columns = site_cache.remember(request, ("search-columns", root.pk), lambda: list(
         site_cache.public(ColumnPage.objects.child_of(root).live(), request))) if root else []
-    form = SearchForm(request.GET, columns)
+    data = request.GET
+    if "query" not in data and "q" in data:  # ?q= is what people and other sites use; ?query= is the form's own
+        data = data.copy()
+        data["query"] = data["q"]
+    form = SearchForm(data, columns)
     form.is_valid()
     query = form.value("query") or ""
     messages = []
@@ -45,7 +94,7 @@ def search(request):
         messages.append(_("部分筛选条件无效，已忽略：") + "；".join(str(form.fields[name].label) for name in form.errors))
     if getattr(form, "query_was_cut", False):
         messages.append(_("搜索词过长，只使用前 %(n)s 个字符。") % {"n": MAX_QUERY_LENGTH})
-    if "query" in request.GET and not query:
+    if "query" in data and not query:
         messages.append(_("请输入要搜索的词语。"))
 
     column_id, kind, year, sort = form.value("column"), form.value("type"), form.value("year"), form.value("sort")
@@ -58,7 +107,7 @@ def search(request):
     if year:
         pages = pages.filter(id__in=ListedPage.objects.filter(date__year=year).values("pk"))
 
-    rows, page_obj, promoted, failed = [], None, [], False
+    rows, page_obj, promoted, failed, counts = [], None, [], False, None
     if query:
         try:
             if sort == "date":
@@ -68,11 +117,12 @@ def search(request):
                     .annotate(sort_date=Coalesce("listedpage__date", Cast("first_published_at", DateField())))
                     .order_by("-sort_date", "-pk")
                 )
+                page_obj = Paginator(found, PER_PAGE).get_page(request.GET.get("page"))
             else:
-                found = pages.search(query, operator="or")  # base pages: results.py keeps the rest
-            page_obj = Paginator(found, PER_PAGE).get_page(request.GET.get("page"))
+                # base pages: results.py keeps the rest. The page of results and both counts are one statement.
+                page_obj, counts = ranked_page(pages.search(query, operator="or"), request.GET.get("page"))
             rows = results.result_rows(request, page_obj.object_list, query)
-            if rows and len(search_text.segment_query(query)) > 1 and not pages.search(query, operator="and").count():
+            if rows and counts and counts.several_words and not counts.all_words:
                 messages.append(_("没有同时包含全部词语的信息，以下是包含部分词语的结果。"))
         except DatabaseError:
             logger.exception("Search failed for %r", query)
@@ -91,6 +141,7 @@ def search(request):
         "messages_list": messages,
         "query_prefix": urlencode(params) + "&" if params else "",
         "filtered": bool(column_id or kind or year),
+        "counts": counts,
         "columns": columns,
     })
 

@@ -113,3 +113,20 @@ def test_admins_extend_the_dictionary(db):
 def test_normalisation():
     assert text.normalise("國務院ＡＢＣ１２３") == "国务院abc123"
     assert text.segment_query("的 了 ，。") == ()
+
+
+def test_a_page_of_results_and_its_counts_are_one_statement(articles, django_assert_num_queries):
+    articles(*[(f"专利公告第{n}号", "专利 商标") for n in range(12)], *[(f"商标公告第{n}号", "商标") for n in range(3)],
+             ("无关", "其他"))
+    results = Article.objects.search("专利 商标", operator="or")
+    with django_assert_num_queries(1):
+        page = results[10:20]
+        assert len(list(page)) == 5
+        assert (page.total, page.all_terms_total) == (15, 12)  # 15 hold a word, 12 hold both
+        assert page.count() == 5
+    # Results holding every word come first: the page ends with the three that hold only 商标.
+    assert {a.title for a in list(page)[-3:]} == {f"商标公告第{n}号" for n in range(3)}
+    assert (results[0:10].count(), results.count()) == (10, 15)
+    # Beyond the last page: nothing, and the counts are still known.
+    late = results[40:50]
+    assert list(late) == [] and (late.total, late.all_terms_total) == (15, 12)

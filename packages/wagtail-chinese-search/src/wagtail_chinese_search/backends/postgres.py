@@ -18,6 +18,7 @@ from modelsearch.query import Fuzzy, MatchAll, Not
 from .. import text
 from .base import SegmentingCompilerMixin, SegmentingIndexerMixin, SegmentingIndexMixin
 from .query import Prefix
+from .statement import OneStatementResultsMixin, tsquery_text
 
 
 class ChineseObjectIndexer(SegmentingIndexerMixin, ObjectIndexer):
@@ -115,11 +116,28 @@ class ChinesePostgresAutocompleteQueryCompiler(SegmentingCompilerMixin, Postgres
     autocomplete = True
 
 
+class ChinesePostgresSearchResults(OneStatementResultsMixin, PostgresSearchResults):
+    def statement_parts(self, compiler):
+        config = compiler.get_config(self.backend)
+        tsquery = "to_tsquery(%s::regconfig, %s)"
+        any_terms = [config, tsquery_text(compiler.query)]
+        weights = compiler.sql_weights
+        score_sql = f"ts_rank(%s::float4[], e.title, {tsquery}) * {compiler.TITLE_BOOST} + ts_rank(%s::float4[], e.body, {tsquery})"
+        score_params = [weights, *any_terms, weights, *any_terms]
+        all_terms = ("TRUE", [])
+        if compiler.all_terms_query is not None:
+            all_terms = (f"e.body @@ {tsquery}", [config, tsquery_text(compiler.all_terms_query)])
+            score_sql += f" + CASE WHEN {all_terms[0]} THEN {compiler.ALL_TERMS_BONUS} ELSE 0 END"
+            score_params += all_terms[1]
+        source = (f'FROM "{IndexEntry._meta.db_table}" e WHERE e.body @@ {tsquery}', any_terms)
+        return (score_sql, score_params), all_terms, source, False
+
+
 class ChinesePostgresSearchBackend(PostgresSearchBackend):
     query_compiler_class = ChinesePostgresSearchQueryCompiler
     autocomplete_query_compiler_class = ChinesePostgresAutocompleteQueryCompiler
     index_class = ChinesePostgresIndex
-    results_class = PostgresSearchResults
+    results_class = ChinesePostgresSearchResults
 
     def __init__(self, params):
         # Tokens arrive already segmented and normalised: 'simple' keeps them as they are (no English stemming).

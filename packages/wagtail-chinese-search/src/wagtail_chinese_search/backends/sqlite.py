@@ -1,13 +1,10 @@
-from django.db.models import BigIntegerField, Exists, Expression, FloatField, Func, OuterRef, TextField
-from django.db.models.functions import Cast
+from django.db.models import Expression, FloatField, Func, TextField
 from django.utils.functional import cached_property
 from modelsearch.backends.database.sqlite.query import (
-    AndNot,
     Lexeme,
     MatchExpression,
     SearchQueryExpression,
     SQLiteFTSIndexEntry,
-    normalize,
 )
 from modelsearch.backends.database.sqlite.sqlite import (
     IndexEntry,
@@ -18,12 +15,11 @@ from modelsearch.backends.database.sqlite.sqlite import (
     SQLiteSearchQueryCompiler,
     SQLiteSearchResults,
 )
-from modelsearch.query import MatchAll, Not
-from modelsearch.utils import get_descendants_content_types_pks
 
 from .. import text
 from .base import SegmentingCompilerMixin, SegmentingIndexerMixin, SegmentingIndexMixin
 from .query import Prefix
+from .statement import OneStatementResultsMixin, fts5_text
 
 FTS_TABLE = SQLiteFTSIndexEntry._meta.db_table
 # Column weights for FTS5's bm25, in the table's column order (autocomplete, body, title).
@@ -114,32 +110,6 @@ class WeightedBM25(Func):
 class ChineseSQLiteSearchQueryCompiler(SegmentingCompilerMixin, SQLiteSearchQueryCompiler):
     DEFAULT_OPERATOR = "or"
 
-    def ranked_index(self, config, all_terms_only=False):
-        """Matching index rows with their scores, limited to the rows of the searched queryset, in one query.
-
-        modelsearch filters the queryset by the matching IDs and then scores each row in a correlated
-        subquery, which runs the full-text match once per result; this runs it once. Rows of the queryset are
-        checked with EXISTS on the primary key: cheaper than materialising every allowed ID per search."""
-        query = normalize(self.query)
-        if isinstance(query, (MatchAll, Not, AndNot)):
-            return None
-        if all_terms_only:
-            if self.all_terms_query is None:
-                return None
-            query = self.all_terms_query
-        match = MatchExpression(self.fields or self.FTS_TABLE_FIELDS, self.build_search_query(query, config=config))
-        pk_field = self.queryset.model._meta.pk
-        object_pk = OuterRef("index_entry__object_id")
-        if pk_field.get_internal_type() in ("AutoField", "BigAutoField", "IntegerField", "BigIntegerField"):
-            object_pk = Cast(object_pk, BigIntegerField())
-        allowed = self.queryset.order_by().filter(pk=object_pk)
-        return (
-            SQLiteFTSIndexEntry.objects.filter(match)
-            .filter(index_entry__content_type__in=get_descendants_content_types_pks(self.queryset.model))
-            .filter(Exists(allowed))
-            .annotate(score=self._build_rank_expression(None, config))
-        )
-
     def build_search_query_content(self, query, config=None):
         if isinstance(query, Prefix):
             return SearchQueryExpression(Lexeme(query.query_string, prefix=True))
@@ -161,44 +131,24 @@ class ChineseSQLiteAutocompleteQueryCompiler(SegmentingCompilerMixin, SQLiteAuto
     autocomplete = True
 
 
-class ChineseSQLiteSearchResults(SQLiteSearchResults):
-    def _ranked_index(self, all_terms_only=False):
-        compiler = self.query_compiler
-        if compiler.nothing_to_search or not compiler.order_by_relevance or not hasattr(compiler, "ranked_index"):
-            return None
-        return compiler.ranked_index(compiler.get_config(self.backend), all_terms_only=all_terms_only)
-
-    def _do_search(self):
-        if self.query_compiler.nothing_to_search:
-            return []
-        index = self._ranked_index()
-        if index is None:
-            return super()._do_search()
-        # Documents holding every word rank first. When they alone fill the requested page, rank only them:
-        # an OR of common words (条例, 管理) can match most of a large site, and scoring it all is what costs.
-        all_terms = self._ranked_index(all_terms_only=True)
-        if all_terms is not None and self.stop is not None and all_terms.count() >= self.stop:
-            index = all_terms
-        rows = list(index.order_by("score", "index_entry__object_id").values_list("index_entry__object_id", "score")[self.start:self.stop])
-        to_pk = self.query_compiler.queryset.model._meta.pk.to_python
-        ranked = [(to_pk(object_id), score) for object_id, score in rows]
-        objects = {obj.pk: obj for obj in self.query_compiler.queryset.filter(pk__in=[pk for pk, _score in ranked])}
-        results = []
-        for pk, score in ranked:
-            if pk in objects:
-                if self._score_field:
-                    setattr(objects[pk], self._score_field, score)
-                results.append(objects[pk])
-        return results
-
-    def _do_count(self):
-        if self.query_compiler.nothing_to_search:
-            return 0
-        index = self._ranked_index()
-        if index is None:
-            return super()._do_count()
-        total = index.count()
-        return max(0, min(total, self.stop or total) - self.start)
+class ChineseSQLiteSearchResults(OneStatementResultsMixin, SQLiteSearchResults):
+    def statement_parts(self, compiler):
+        fts, entries = FTS_TABLE, IndexEntry._meta.db_table
+        columns = "{" + " ".join(compiler.FTS_TABLE_FIELDS) + "}"
+        match = f"{columns} : ({fts5_text(compiler.query)})"
+        weights = ", ".join(str(w) for w in COLUMN_WEIGHTS)
+        score_sql, score_params = f"bm25({fts}, {weights})", []
+        all_terms = ("1", [])
+        if compiler.all_terms_query is not None:
+            all_terms_match = f"{columns} : ({fts5_text(compiler.all_terms_query)})"
+            near = f"{columns} : (NEAR(" + " ".join(fts_string(word) for word in compiler.query_words) + f", {NEAR_DISTANCE}))"
+            in_all = f"{fts}.rowid IN (SELECT rowid FROM {fts} WHERE {fts} MATCH %s)"
+            score_sql += f" - CASE WHEN {in_all} THEN {compiler.ALL_TERMS_BONUS} ELSE 0 END"
+            score_sql += f" - CASE WHEN {fts}.rowid IN (SELECT rowid FROM {fts} WHERE {fts} MATCH %s) THEN {compiler.ALL_TERMS_BONUS} ELSE 0 END"
+            score_params = [all_terms_match, near]
+            all_terms = (in_all, [all_terms_match])
+        source = (f'FROM {fts} JOIN "{entries}" e ON {fts}.rowid = e.id WHERE {fts} MATCH %s', [match])
+        return (score_sql, score_params), all_terms, source, True
 
 
 class ChineseSQLiteSearchBackend(SQLiteSearchBackend):
