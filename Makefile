@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-fast lint setup setup-test migrate demo serve clean
+.PHONY: run test test-fast test-search-package lint setup setup-test migrate demo serve clean
 
 run: setup migrate demo serve
 
@@ -51,10 +51,17 @@ lint: setup-test
 
 test: lint node_modules/.installed
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(MAKE) test-search-package
+
+# The Chinese search's own tests (packages/wagtail-chinese-search, a separate distribution) on its minimal test app,
+# on the database DATABASE_URL names (SQLite without it).
+test-search-package: setup-test
+	cd packages/wagtail-chinese-search && ../../$(BIN)/python -m pytest -q
 
 # A developer's quick run (under two minutes): no browser, no demo loads, no fuzzing, no subprocess deployments.
 test-fast: setup-test
 	$(BIN)/python -m pytest -m "not slow and not browser and not postgres" $(PYTEST_ARGS)
+	$(MAKE) test-search-package
 
 clean:
 	rm -rf $(VENV) node_modules db.sqlite3 db.sqlite3-* media .test-media static var

@@ -115,7 +115,6 @@ def main():
 
     django.setup()
     from django.test import Client
-
     from search_relevance import load_queries
 
     instrument()

@@ -4,16 +4,13 @@ annual report example of docs/import.md imported, then the pages a reader asks f
 
 import gzip
 import json
-import os
 import re
 import shlex
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from django.db import connection
+
+from tests.plugin.conftest import run
 
 ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.slow
@@ -46,30 +43,13 @@ def _block(text, marker):
     return "\n".join(line[3:] if line.startswith("   ") else line for line in body.splitlines()) + "\n"
 
 
-def _run(args, cwd, env, timeout=600):
-    result = subprocess.run(args, cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout)
-    assert result.returncode == 0, (args, result.stdout[-2000:], result.stderr[-3000:])
-    return result.stdout
-
-
-def test_the_apps_install_into_a_fresh_wagtail_start_project(tmp_path):
-    if connection.vendor == "postgresql":
-        pytest.skip("the new project has its own SQLite database; run once, in the SQLite pass")
-    env = {key: value for key, value in os.environ.items() if key not in ("DJANGO_SETTINGS_MODULE", "DATABASE_URL", "PYTHONPATH")}
-    env["PIP_DISABLE_PIP_VERSION_CHECK"] = "1"
-    venv = tmp_path / "venv"
-    _run([sys.executable, "-m", "venv", str(venv)], tmp_path, env)
-    python = str(venv / "bin" / "python")
-    # From a copy of the working tree: pip builds in the source folder, and a build/ left there by an earlier run
-    # could put deleted modules back into the package.
-    source = tmp_path / "source"
-    shutil.copytree(ROOT, source, ignore=shutil.ignore_patterns(
-        ".venv", "node_modules", "build", "*.egg-info", ".git", "var", "media", "private-media", "static", "db.sqlite3*",
-        "__pycache__", ".hypothesis", "benchmarks", "tests"))
-    _run([python, "-m", "pip", "install", "-q", str(source)], tmp_path, env, timeout=900)
+def test_the_apps_install_into_a_fresh_wagtail_start_project(tmp_path, fresh_venv):
+    python, env = fresh_venv
+    env = dict(env)
+    venv = Path(python).parent.parent
     site = tmp_path / "site"
     site.mkdir()
-    _run([str(venv / "bin" / "wagtail"), "start", "mysite", "."], site, env)
+    run([str(venv / "bin" / "wagtail"), "start", "mysite", "."], site, env)
     assert (site / "home").is_dir() and (site / "search").is_dir()  # wagtail start's own apps, next to ours
 
     doc = (ROOT / "docs" / "plugin.md").read_text(encoding="utf-8")
@@ -86,17 +66,17 @@ def test_the_apps_install_into_a_fresh_wagtail_start_project(tmp_path):
         if line.strip():
             command = shlex.split(line)
             assert command[:2] == ["python", "manage.py"]
-            _run([python, *command[1:]], site, env)
+            run([python, *command[1:]], site, env)
 
     with gzip.open(ROOT / "demo" / "data" / "regulations.jsonl.gz", "rt", encoding="utf-8") as corpus:
         regulations = [next(corpus) for _ in range(5)]
     (tmp_path / "regulations.jsonl").write_text("".join(regulations), encoding="utf-8")
-    _run([python, "manage.py", "import_content", str(tmp_path / "regulations.jsonl"), "--parent", "column:statutory"], site, env)
+    run([python, "manage.py", "import_content", str(tmp_path / "regulations.jsonl"), "--parent", "column:statutory"], site, env)
     example = re.search(r"```json\n(\{\"type\": \"annual_report\".*?)\n```", (ROOT / "docs" / "import.md").read_text(encoding="utf-8"), re.S)
     (tmp_path / "report.jsonl").write_text(json.dumps(json.loads(example.group(1)), ensure_ascii=False) + "\n", encoding="utf-8")
-    _run([python, "manage.py", "import_content", str(tmp_path / "report.jsonl")], site, env)
+    run([python, "manage.py", "import_content", str(tmp_path / "report.jsonl")], site, env)
 
-    pages = json.loads(_run([python, "-c", FETCH], site, env).strip().splitlines()[-1])
+    pages = json.loads(run([python, "-c", FETCH], site, env).strip().splitlines()[-1])
     assert {name: page["status"] for name, page in pages.items() if isinstance(page, dict)} == dict.fromkeys(
         ["document", "report", "catalogue", "apply", "feed", "mailbox", "home"], 200)
     assert pages["index_number"] and pages["index_number"] in pages["document"]["text"]

@@ -160,3 +160,33 @@ def test_popular_queries_are_reported_in_the_admin(admin_client, client, bureau)
     html = admin_client.get(reverse("wagtailsearchpromotions:search_terms")).content.decode()
     assert "专利" in html and "星创天地" in html
     assert html.index("专利") < html.index("星创天地")  # most searched first
+
+
+@pytest.mark.django_db
+def test_counts_say_how_many_results_hold_all_the_words_and_how_many_some(client, column):
+    for n in range(3):
+        ArticlePageFactory(parent=column, title=f"科技计划项目申报第{n}批")
+    ArticlePageFactory(parent=column, title="科技计划执行情况")
+    ArticlePageFactory(parent=column, title="人才项目申报")
+    ArticlePageFactory(parent=column, title="无关通知")
+    soup = BeautifulSoup(client.get("/search/", {"q": "科技计划 申报"}).content, "html.parser")  # ?q=, as other sites link
+    assert soup.select_one("#search-page-input")["value"] == "科技计划 申报"
+    assert soup.select_one(".search-count").get_text() == "“科技计划 申报”共找到 5 条结果：3 条包含全部词语，另有 2 条只包含部分词语"
+    assert len(soup.select(".search-result")) == 5
+    soup = BeautifulSoup(client.get("/search/", {"query": "项目 申报"}).content, "html.parser")
+    assert soup.select_one(".search-count").get_text() == "“项目 申报”共找到 4 条结果，均包含全部词语"
+    # A page number past the last page shows the last page, with the same counts.
+    soup = BeautifulSoup(client.get("/search/", {"q": "科技计划 申报", "page": "99"}).content, "html.parser")
+    assert len(soup.select(".search-result")) == 5 and "共找到 5 条结果" in soup.select_one(".search-count").get_text()
+
+
+@pytest.mark.django_db
+def test_the_second_page_of_results_continues_the_first(client, column):
+    for n in range(13):
+        ArticlePageFactory(parent=column, title=f"专利公告第{n}号", slug=f"p{n}")
+    first = page_titles(client, "专利公告")
+    soup = BeautifulSoup(client.get("/search/", {"q": "专利公告", "page": "2"}).content, "html.parser")
+    second = [a.get_text() for a in soup.select(".search-result__title a")]
+    assert len(first) == 10 and len(second) == 3 and not set(first) & set(second)
+    assert soup.select_one(".search-results")["start"] == "11"
+    assert "共找到 13 条结果" in soup.select_one(".search-count").get_text()
