@@ -63,8 +63,9 @@ def ranked_page(found, number):
     """The requested page of relevance-ranked results and their counts, in one search statement (two when the page
     asked for is past the last one)."""
     try:
-        number = max(1, int(number))
-    except (TypeError, ValueError):
+        # Bounded: a page number of 30 digits is past the end anyway, and as an OFFSET it overflows PostgreSQL's bigint.
+        number = min(max(1, int(number)), 100_000)
+    except (TypeError, ValueError, OverflowError):
         number = 1
     start = (number - 1) * PER_PAGE
     window = found[start:start + PER_PAGE]
