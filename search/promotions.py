@@ -38,10 +38,12 @@ def count_hit(query_id):
     table = connection.ops.quote_name(QueryDailyHits._meta.db_table)
     upsert = (f"INSERT INTO {table} AS hits (query_id, date, hits) VALUES (%s, %s, 1) "
               "ON CONFLICT (query_id, date) DO UPDATE SET hits = hits.hits + 1")
+    values = (int(query_id), timezone.now().date())
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql" and connection.get_autocommit():
-            # One round trip: both statements run in the implicit transaction of a single simple query.
-            values = (int(query_id), timezone.now().date().isoformat())
-            cursor.execute("SET LOCAL synchronous_commit TO OFF; " + upsert.replace("%s, %s", "%d, '%s'") % values)
+            # One round trip: both statements run in the implicit transaction of a single simple query, which
+            # takes no parameters; the values are an integer and a date, written out as literals.
+            literals = upsert % (values[0], f"'{values[1].isoformat()}'")
+            cursor.execute("SET LOCAL synchronous_commit TO OFF; " + literals)
         else:
-            cursor.execute(upsert, [query_id, timezone.now().date()])
+            cursor.execute(upsert, values)

@@ -60,8 +60,8 @@ class _Window(Sequence):
 
 
 def ranked_page(found, number):
-    """The requested page of relevance-ranked results and their counts, in one search statement (two when the page
-    asked for is past the last one)."""
+    """The requested page of relevance-ranked results and their counts, in one search statement (three when the page
+    asked for is past the last one: the empty page, its counts, then the last page)."""
     try:
         # Bounded: a page number of 30 digits is past the end anyway, and as an OFFSET it overflows PostgreSQL's bigint.
         number = min(max(1, int(number)), 100_000)

@@ -11,6 +11,7 @@ Only the common shapes take this path: text queries (words, prefixes, AND/OR of 
 fields, ordered by relevance, on a model with an integer primary key. Anything else (phrases, NOT, fields=…, autocomplete,
 order_by_relevance=False, prefetch_related) is left to modelsearch's own code, which these classes extend."""
 
+from django.db import connections, router
 from modelsearch.query import And, Or, PlainText
 from modelsearch.utils import get_descendants_content_types_pks
 
@@ -85,10 +86,7 @@ class OneStatementResultsMixin:
                 or self.prefetch_related
                 or model._meta.pk.get_internal_type() not in INTEGER_FIELDS or queryset.query.is_sliced):
             raise Unsupported
-        connection = self.backend.read_connection if hasattr(self.backend, "read_connection") else None
-        from django.db import connections, router
-
-        connection = connections[router.db_for_read(model)] if connection is None else connection
+        connection = connections[router.db_for_read(model)]
         score, all_terms, source, ascending = self.statement_parts(compiler)
         allowed_sql, allowed_params = queryset.order_by().values("pk").query.get_compiler(connection=connection).as_sql()
         content_types = get_descendants_content_types_pks(model)
@@ -130,6 +128,7 @@ class OneStatementResultsMixin:
         return Window(objects, total, all_total)
 
     def _counts_only(self):
+        """(total, all-terms total), from the first row's statement: the window counts see every match."""
         clone = self._clone()
         clone.start, clone.stop = 0, 1
         window = clone._one_statement()
@@ -151,10 +150,7 @@ class OneStatementResultsMixin:
             return 0
         if self.total is None:
             try:
-                clone = self._clone()
-                clone.start, clone.stop = 0, 1
-                window = clone._one_statement()
-                self.total, self.all_terms_total = window.total, window.all_terms_total
+                self.total, self.all_terms_total = self._counts_only()
             except Unsupported:
                 return super()._do_count()
         return max(0, min(self.total, self.stop if self.stop is not None else self.total) - self.start)
