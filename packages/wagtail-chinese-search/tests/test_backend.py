@@ -130,3 +130,19 @@ def test_a_page_of_results_and_its_counts_are_one_statement(articles, django_ass
     # Beyond the last page: nothing, and the counts are still known.
     late = results[40:50]
     assert list(late) == [] and (late.total, late.all_terms_total) == (15, 12)
+
+
+def test_other_models_with_text_keys_do_not_break_a_search(articles):
+    from tests.testapp.models import Glossary
+
+    Glossary.objects.create(code="99999999999999999999999", term="专利")  # beyond any integer column
+    Glossary.objects.create(code="ZL-2018", term="专利 发明")
+    articles(*[(f"专利公告第{n}号", "专利") for n in range(12)])
+    assert len(titles("专利")) == 10 and Article.objects.search("专利").count() == 12
+    # Their own search falls back to modelsearch's path (text keys) and still finds them.
+    assert {g.code for g in Glossary.objects.search("专利")} == {"99999999999999999999999", "ZL-2018"}
+
+
+def test_equal_scores_keep_the_order_of_creation(articles):
+    created = articles(*[("通知", "专利") for _ in range(12)])
+    assert [a.pk for a in Article.objects.search("专利")] == [a.pk for a in created]

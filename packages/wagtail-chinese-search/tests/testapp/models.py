@@ -25,3 +25,13 @@ class Article(index.Indexed, models.Model):
 
     def __str__(self):
         return self.title
+
+
+class Glossary(index.Indexed, models.Model):
+    """Indexed with a text primary key: its index entries hold object ids that are not numbers."""
+
+    code = models.CharField(max_length=40, primary_key=True)
+    term = models.CharField(max_length=100)
+
+    objects = ArticleQuerySet.as_manager()
+    search_fields = [index.SearchField("term")]

@@ -12,6 +12,7 @@ fields, ordered by relevance, on a model with an integer primary key. Anything e
 order_by_relevance=False, prefetch_related) is left to modelsearch's own code, which these classes extend."""
 
 from django.db import connections, router
+from django.db.models import F
 from modelsearch.query import And, Or, PlainText
 from modelsearch.utils import get_descendants_content_types_pks
 
@@ -88,7 +89,7 @@ class OneStatementResultsMixin:
             raise Unsupported
         connection = connections[router.db_for_read(model)]
         score, all_terms, source, ascending = self.statement_parts(compiler)
-        allowed_sql, allowed_params = queryset.order_by().values("pk").query.get_compiler(connection=connection).as_sql()
+        allowed_sql, allowed_params = queryset.order_by().values(allowed_pk=F("pk")).query.get_compiler(connection=connection).as_sql()
         content_types = get_descendants_content_types_pks(model)
         table = connection.ops.quote_name(model._meta.db_table)
         fields = model._meta.concrete_fields
@@ -99,15 +100,18 @@ class OneStatementResultsMixin:
         offset = f" OFFSET {int(self.start)}" if self.start else ""
         if self.stop is None and self.start:
             limit = " LIMIT -1" if connection.vendor == "sqlite" else " LIMIT ALL"
+        # object_id is text (any model's key): it is compared as text, so no other model's key is ever cast, and
+        # cast to an integer only for the page of results; LENGTH first orders the integer keys as numbers.
         sql = (
             f"SELECT {columns}, r.score, r.total, r.all_total FROM ("
             f"SELECT m.object_id, m.score, COUNT(*) OVER () AS total, SUM(m.all_terms) OVER () AS all_total FROM ("
-            f"SELECT CAST(e.object_id AS BIGINT) AS object_id, {score[0]} AS score, "
+            f"SELECT e.object_id, {score[0]} AS score, "
             f"CASE WHEN {all_terms[0]} THEN 1 ELSE 0 END AS all_terms {source[0]} "
             f"AND e.content_type_id IN ({', '.join(['%s'] * len(content_types))}) "
-            f"AND CAST(e.object_id AS BIGINT) IN ({allowed_sql})"
-            f") m ORDER BY m.score {direction}, m.object_id{limit}{offset}"
-            f") r JOIN {table} p ON p.{pk_column} = r.object_id ORDER BY r.score {direction}, r.object_id"
+            f"AND e.object_id IN (SELECT CAST(allowed.allowed_pk AS VARCHAR(50)) FROM ({allowed_sql}) allowed)"
+            f") m ORDER BY m.score {direction}, LENGTH(m.object_id), m.object_id{limit}{offset}"
+            f") r JOIN {table} p ON p.{pk_column} = CAST(r.object_id AS BIGINT) "
+            f"ORDER BY r.score {direction}, LENGTH(r.object_id), r.object_id"
         )
         params = [*score[1], *all_terms[1], *source[1], *content_types, *allowed_params]
         with connection.cursor() as cursor:
