@@ -34,12 +34,16 @@ def site_pages(request):
 
 
 class Counts:
-    """How many results hold every word of the query, and how many only some."""
+    """How many results hold every word of the query, and how many only some. The backend stops counting at its
+    count limit (1,000 by default): past it, a count is "more than" the limit."""
 
-    def __init__(self, total, all_words, several_words):
-        self.total = total
-        self.all_words = all_words
-        self.some_words = total - all_words
+    def __init__(self, total, all_words, several_words, limit=None):
+        self.limit = limit
+        self.total_capped = limit is not None and total > limit
+        self.all_words_capped = limit is not None and all_words > limit
+        self.total = min(total, limit) if self.total_capped else total
+        self.all_words = min(all_words, limit) if self.all_words_capped else all_words
+        self.some_words = self.total - self.all_words
         self.several_words = several_words
 
 
@@ -60,8 +64,9 @@ class _Window(Sequence):
 
 
 def ranked_page(found, number):
-    """The requested page of relevance-ranked results and their counts, in one search statement (three when the page
-    asked for is past the last one: the empty page, its counts, then the last page)."""
+    """The requested page of relevance-ranked results and their counts, in one search statement (two when the page
+    asked for is past the last one: the empty page with the counts, then the last page). Past the count limit, the
+    pages run to the limit."""
     try:
         # Bounded: a page number of 30 digits is past the end anyway, and as an OFFSET it overflows PostgreSQL's bigint.
         number = min(max(1, int(number)), 100_000)
@@ -71,12 +76,13 @@ def ranked_page(found, number):
     window = found[start:start + PER_PAGE]
     objects = list(window)
     total = window.total if window.total is not None else found.count()
-    if not objects and total and start:
-        return ranked_page(found, (total - 1) // PER_PAGE + 1)
     all_words = window.all_terms_total if window.all_terms_total is not None else total
     several = bool(getattr(found.query_compiler, "query_words", None))  # the Chinese backends' multi-word queries
-    page_obj = Paginator(_Window(objects, start, total), PER_PAGE).get_page(number)
-    return page_obj, Counts(total, all_words, several)
+    counts = Counts(total, all_words, several, getattr(window, "count_limit", None))
+    if not objects and counts.total and start:
+        return ranked_page(found, (counts.total - 1) // PER_PAGE + 1)
+    page_obj = Paginator(_Window(objects, start, counts.total), PER_PAGE).get_page(number)
+    return page_obj, counts
 
 
 def search(request):

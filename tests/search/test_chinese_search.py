@@ -190,3 +190,17 @@ def test_the_second_page_of_results_continues_the_first(client, column):
     assert len(first) == 10 and len(second) == 3 and not set(first) & set(second)
     assert soup.select_one(".search-results")["start"] == "11"
     assert "共找到 13 条结果" in soup.select_one(".search-count").get_text()
+
+
+@pytest.mark.django_db
+def test_counts_past_the_backends_count_limit_say_more_than(client, column, settings):
+    settings.WAGTAILSEARCH_BACKENDS = {"default": {**settings.WAGTAILSEARCH_BACKENDS["default"], "COUNT_LIMIT": 12}}
+    for n in range(15):
+        ArticlePageFactory(parent=column, title=f"专利申报公告第{n}号", slug=f"both{n}")
+    for n in range(3):
+        ArticlePageFactory(parent=column, title=f"专利公告第{n}号", slug=f"one{n}")
+    soup = BeautifulSoup(client.get("/search/", {"q": "专利 申报"}).content, "html.parser")
+    assert soup.select_one(".search-count").get_text() == "“专利 申报”找到 12 条以上结果，其中 12 条以上包含全部词语；以下列出前 12 条"
+    assert soup.select_one(".pagination__status").get_text() == "第 1 / 2 页，共 12 条"
+    soup = BeautifulSoup(client.get("/search/", {"q": "专利 申报", "page": "5"}).content, "html.parser")
+    assert len(soup.select(".search-result")) == 2  # the last page within the limit

@@ -146,3 +146,13 @@ def test_other_models_with_text_keys_do_not_break_a_search(articles):
 def test_equal_scores_keep_the_order_of_creation(articles):
     created = articles(*[("通知", "专利") for _ in range(12)])
     assert [a.pk for a in Article.objects.search("专利")] == [a.pk for a in created]
+
+
+def test_counting_stops_at_the_count_limit(articles, settings):
+    settings.MODELSEARCH_BACKENDS = {"default": {**settings.MODELSEARCH_BACKENDS["default"], "COUNT_LIMIT": 5}}
+    articles(*[(f"专利公告第{n}号", "专利 商标") for n in range(8)], *[(f"商标公告第{n}号", "商标") for n in range(3)])
+    page = Article.objects.search("专利 商标")[0:10]
+    assert len(list(page)) == 10  # the results themselves are not limited
+    assert (page.total, page.all_terms_total, page.count_limit) == (6, 6, 5)  # 6: "more than 5"
+    page = Article.objects.search("商标 不存在")[0:10]
+    assert len(list(page)) == 10 and (page.total, page.all_terms_total) == (6, 0)

@@ -18,7 +18,7 @@ from modelsearch.query import Fuzzy, MatchAll, Not
 from .. import text
 from .base import SegmentingCompilerMixin, SegmentingIndexerMixin, SegmentingIndexMixin
 from .query import Prefix
-from .statement import OneStatementResultsMixin, tsquery_text
+from .statement import CountLimitMixin, OneStatementResultsMixin, tsquery_text
 
 
 class ChineseObjectIndexer(SegmentingIndexerMixin, ObjectIndexer):
@@ -120,20 +120,23 @@ class ChinesePostgresSearchResults(OneStatementResultsMixin, PostgresSearchResul
     def statement_parts(self, compiler):
         config = compiler.get_config(self.backend)
         tsquery = "to_tsquery(%s::regconfig, %s)"
-        any_terms = [config, tsquery_text(compiler.query)]
-        weights = compiler.sql_weights
+
+        def source(query):
+            return f'FROM "{IndexEntry._meta.db_table}" e WHERE e.body @@ {tsquery}', [config, tsquery_text(query)]
+
+        any_source = source(compiler.query)
+        any_terms, weights = any_source[1], compiler.sql_weights
         score_sql = f"ts_rank(%s::float4[], e.title, {tsquery}) * {compiler.TITLE_BOOST} + ts_rank(%s::float4[], e.body, {tsquery})"
         score_params = [weights, *any_terms, weights, *any_terms]
-        all_terms = ("TRUE", [])
+        all_source = None
         if compiler.all_terms_query is not None:
-            all_terms = (f"e.body @@ {tsquery}", [config, tsquery_text(compiler.all_terms_query)])
-            score_sql += f" + CASE WHEN {all_terms[0]} THEN {compiler.ALL_TERMS_BONUS} ELSE 0 END"
-            score_params += all_terms[1]
-        source = (f'FROM "{IndexEntry._meta.db_table}" e WHERE e.body @@ {tsquery}', any_terms)
-        return (score_sql, score_params), all_terms, source, False
+            all_source = source(compiler.all_terms_query)
+            score_sql += f" + CASE WHEN e.body @@ {tsquery} THEN {compiler.ALL_TERMS_BONUS} ELSE 0 END"
+            score_params += all_source[1]
+        return (score_sql, score_params), any_source, all_source, False
 
 
-class ChinesePostgresSearchBackend(PostgresSearchBackend):
+class ChinesePostgresSearchBackend(CountLimitMixin, PostgresSearchBackend):
     query_compiler_class = ChinesePostgresSearchQueryCompiler
     autocomplete_query_compiler_class = ChinesePostgresAutocompleteQueryCompiler
     index_class = ChinesePostgresIndex

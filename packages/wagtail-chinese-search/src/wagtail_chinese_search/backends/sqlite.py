@@ -19,7 +19,7 @@ from modelsearch.backends.database.sqlite.sqlite import (
 from .. import text
 from .base import SegmentingCompilerMixin, SegmentingIndexerMixin, SegmentingIndexMixin
 from .query import Prefix
-from .statement import OneStatementResultsMixin, fts5_text
+from .statement import CountLimitMixin, OneStatementResultsMixin, fts5_text
 
 FTS_TABLE = SQLiteFTSIndexEntry._meta.db_table
 # Column weights for FTS5's bm25, in the table's column order (autocomplete, body, title).
@@ -135,23 +135,24 @@ class ChineseSQLiteSearchResults(OneStatementResultsMixin, SQLiteSearchResults):
     def statement_parts(self, compiler):
         fts, entries = FTS_TABLE, IndexEntry._meta.db_table
         columns = "{" + " ".join(compiler.FTS_TABLE_FIELDS) + "}"
-        match = f"{columns} : ({fts5_text(compiler.query)})"
+
+        def source(query):
+            match = f"{columns} : ({fts5_text(query)})"
+            return f'FROM {fts} JOIN "{entries}" e ON {fts}.rowid = e.id WHERE {fts} MATCH %s', [match]
+
         weights = ", ".join(str(w) for w in COLUMN_WEIGHTS)
         score_sql, score_params = f"bm25({fts}, {weights})", []
-        all_terms = ("1", [])
+        all_source = None
         if compiler.all_terms_query is not None:
-            all_terms_match = f"{columns} : ({fts5_text(compiler.all_terms_query)})"
+            all_source = source(compiler.all_terms_query)
             near = f"{columns} : (NEAR(" + " ".join(fts_string(word) for word in compiler.query_words) + f", {NEAR_DISTANCE}))"
-            in_all = f"{fts}.rowid IN (SELECT rowid FROM {fts} WHERE {fts} MATCH %s)"
-            score_sql += f" - CASE WHEN {in_all} THEN {compiler.ALL_TERMS_BONUS} ELSE 0 END"
-            score_sql += f" - CASE WHEN {fts}.rowid IN (SELECT rowid FROM {fts} WHERE {fts} MATCH %s) THEN {compiler.ALL_TERMS_BONUS} ELSE 0 END"
-            score_params = [all_terms_match, near]
-            all_terms = (in_all, [all_terms_match])
-        source = (f'FROM {fts} JOIN "{entries}" e ON {fts}.rowid = e.id WHERE {fts} MATCH %s', [match])
-        return (score_sql, score_params), all_terms, source, True
+            tier = f"CASE WHEN {fts}.rowid IN (SELECT rowid FROM {fts} WHERE {fts} MATCH %s) THEN {compiler.ALL_TERMS_BONUS} ELSE 0 END"
+            score_sql += f" - {tier} - {tier}"
+            score_params = [all_source[1][0], near]
+        return (score_sql, score_params), source(compiler.query), all_source, True
 
 
-class ChineseSQLiteSearchBackend(SQLiteSearchBackend):
+class ChineseSQLiteSearchBackend(CountLimitMixin, SQLiteSearchBackend):
     query_compiler_class = ChineseSQLiteSearchQueryCompiler
     autocomplete_query_compiler_class = ChineseSQLiteAutocompleteQueryCompiler
     index_class = ChineseSQLiteIndex
