@@ -56,14 +56,15 @@ def result_rows(request, results, query):
     cards = site_cache.remember_each(request, "search-card", [page.pk for page in pages], lambda ids: _cards(request, ids),
                                      keep=_within_budget(request))
     rows = []
+    words = highlight.highlight_words(query)  # once for the page of results, not twice for every result
     for page in pages:
         card = cards.get(page.pk)
         if card is None:  # unpublished or deleted between the search and now
             continue
         rows.append({
             "page": page,
-            "title": highlight.highlight(page.title, query),
-            "snippet": highlight.snippet(card["text"], query),
+            "title": highlight.highlight(page.title, query, words),
+            "snippet": highlight.snippet(card["text"], query, words=words),
             "column": card["column"],
             "date": card["date"],
             "type": card["type"],

@@ -141,6 +141,7 @@ def search(request):
     params = {key: value for key, value in request.GET.items() if key != "page" and value}
     return TemplateResponse(request, "search/search.html", {
         "form": form,
+        "filter_fields": form.choice_fields_html(request, root),
         "search_query": query,
         "rows": rows,
         "search_results": page_obj,

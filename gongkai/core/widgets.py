@@ -18,3 +18,12 @@ class Select(forms.Select):
                 (option["value"], flatatt(option["attrs"]), option["label"]) for option in options))
             groups.append(format_html('<optgroup label="{}">{}</optgroup>', group_name, html) if group_name else html)
         return format_html('<select name="{}"{}>{}</select>', widget["name"], flatatt(widget["attrs"]), mark_safe("".join(groups)))
+
+
+class NumberInput(forms.NumberInput):
+    """forms.NumberInput with the same HTML, built without templates."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        widget = self.get_context(name, value, attrs)["widget"]
+        value_attr = format_html(' value="{}"', widget["value"]) if widget["value"] is not None else ""
+        return format_html('<input type="{}" name="{}"{}{}>', widget["type"], widget["name"], value_attr, flatatt(widget["attrs"]))

@@ -1,10 +1,9 @@
 import django_filters
-from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from gongkai.core import site_cache
-from gongkai.core.widgets import Select
+from gongkai.core.widgets import NumberInput, Select
 
 from .models import DocumentPage, DocumentType, TopicCategory, Validity
 
@@ -19,7 +18,7 @@ class CatalogueFilters(django_filters.FilterSet):
     validity = django_filters.ChoiceFilter(label=_("有效性"), choices=Validity.choices, empty_label=_("全部"), widget=Select)
     year = django_filters.NumberFilter(
         label=_("年度"), method="filter_year",
-        widget=forms.NumberInput(attrs={"min": 1949, "max": 2100, "inputmode": "numeric"}),
+        widget=NumberInput(attrs={"min": 1949, "max": 2100, "inputmode": "numeric"}),
     )
 
     class Meta:

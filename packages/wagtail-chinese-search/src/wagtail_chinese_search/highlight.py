@@ -3,7 +3,6 @@ Traditional characters, full-width digits and capitals in the page show as they 
 normalised query."""
 
 from array import array
-from bisect import bisect_left
 from typing import NamedTuple
 
 from django.utils.html import escape
@@ -88,27 +87,38 @@ def render(original, ranges, start=0, end=None):
     return "".join(out)
 
 
-def highlight(original, query):
-    """The whole text, escaped, with matches in <mark>."""
+def highlight(original, query, words=None):
+    """The whole text, escaped, with matches in <mark>. `words`: highlight_words(query), when the caller has it
+    (a page of results highlights many texts for one query)."""
     original = original or ""
-    return mark_safe(render(original, find_ranges(original, highlight_words(query))))
+    return mark_safe(render(original, find_ranges(original, highlight_words(query) if words is None else words)))
 
 
-def snippet(original, query, length=120):
+def _densest(ranges, reach):
+    """The start of the match that begins the window of `reach` characters holding the most match starts (ties: the
+    earliest): one pass with two pointers over the sorted ranges."""
+    best, best_count, right = ranges[0][0], 0, 0
+    for left, (start, _end) in enumerate(ranges):
+        right = max(right, left)
+        while right < len(ranges) and ranges[right][0] < start + reach:
+            right += 1
+        if right - left > best_count:
+            best, best_count = start, right - left
+    return best
+
+
+def snippet(original, query, length=120, words=None):
     """About `length` characters around the passage with the most matches (or the opening of the text), escaped,
-    matches marked. `original` is a text or what prepare() made of one."""
+    matches marked. `original` is a text or what prepare() made of one; `words` as for highlight()."""
     prepared = original if isinstance(original, Prepared) else prepare(original)
     original = prepared.original
     if not original:
         return ""
-    ranges = find_ranges(original, highlight_words(query), prepared)
+    ranges = find_ranges(original, highlight_words(query) if words is None else words, prepared)
     start = 0
     if ranges:
         # The window that shows the most matches (ties: the earliest).
-        starts = [r[0] for r in ranges]
-        reach = length * 2 // 3
-        best = max(starts, key=lambda s: (bisect_left(starts, s + reach) - bisect_left(starts, s), -s))
-        start = max(0, best - length // 3)
+        start = max(0, _densest(ranges, length * 2 // 3) - length // 3)
     end = min(len(original), start + length)
     start = max(0, min(start, end - length))
     body = render(original, ranges, start, end)

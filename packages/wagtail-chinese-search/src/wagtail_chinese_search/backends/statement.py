@@ -129,7 +129,9 @@ class OneStatementResultsMixin:
 
         total_sql, counts_params = count(any_source)
         if all_source is None:
-            counts = f"SELECT c.total, c.total AS all_total FROM (SELECT ({total_sql}) AS total) c"
+            # An aggregate in FROM, not a scalar subquery: PostgreSQL would inline the latter and count twice.
+            total_sql = total_sql.replace("SELECT COUNT(*)", "SELECT COUNT(*) AS total", 1)
+            counts = f"SELECT c.total, c.total AS all_total FROM ({total_sql}) c"
         else:
             all_sql, all_params = count(all_source)
             counts = f"SELECT ({total_sql}) AS total, ({all_sql}) AS all_total"
