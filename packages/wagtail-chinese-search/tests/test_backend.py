@@ -105,9 +105,9 @@ def test_odd_queries_return_results_or_nothing_never_an_error(bureau, query):
 def test_admins_extend_the_dictionary(db):
     from wagtail_chinese_search.models import SearchTerm
 
-    assert [word for word, _subs in text.segment_query("鹤岗科创谷")] != ["鹤岗科创谷"]
+    assert [unit.word for unit in text.segment_query("鹤岗科创谷")] != ["鹤岗科创谷"]
     SearchTerm.objects.create(word="鹤岗科创谷")
-    assert [word for word, _subs in text.segment_query("鹤岗科创谷")] == ["鹤岗科创谷"]
+    assert [unit.word for unit in text.segment_query("鹤岗科创谷")] == ["鹤岗科创谷"]
 
 
 def test_normalisation():

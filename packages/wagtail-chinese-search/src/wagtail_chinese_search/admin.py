@@ -4,7 +4,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import SearchTerm
+from .models import SearchSynonym, SearchTerm
 
 
 class SearchTermViewSet(SnippetViewSet):
@@ -15,5 +15,15 @@ class SearchTermViewSet(SnippetViewSet):
     panels = [FieldPanel("word"), FieldPanel("note")]
 
 
+class SearchSynonymViewSet(SnippetViewSet):
+    model = SearchSynonym
+    icon = "search"
+    list_display = ["term", "meanings", "kind", "updated_at"]
+    list_filter = ["kind"]
+    search_fields = ["term", "meanings", "note"]
+    panels = [FieldPanel("term"), FieldPanel("meanings"), FieldPanel("kind"), FieldPanel("note")]
+
+
 def register():
     register_snippet(SearchTermViewSet)
+    register_snippet(SearchSynonymViewSet)

@@ -1,6 +1,6 @@
 from django.apps import AppConfig, apps
 from django.conf import settings
-from django.db.models.signals import post_migrate, post_save
+from django.db.models.signals import post_delete, post_migrate, post_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -12,9 +12,12 @@ class ChineseSearchConfig(AppConfig):
 
     def ready(self):
         from . import signals
-        from .models import SearchTerm
+        from . import synonyms
+        from .models import SearchSynonym, SearchTerm
 
         post_save.connect(signals.teach_segmenter, sender=SearchTerm, dispatch_uid="wagtail_chinese_search.teach")
+        for signal in (post_save, post_delete):
+            signal.connect(synonyms.invalidate, sender=SearchSynonym, dispatch_uid=f"wagtail_chinese_search.synonyms.{id(signal)}")
         post_migrate.connect(signals.gin_without_pending_list, sender=self, dispatch_uid="wagtail_chinese_search.gin")
         # The editable dictionary appears in Wagtail's admin under 片段 (snippets) when the admin is there;
         # WAGTAIL_CHINESE_SEARCH_ADMIN = False leaves it out (a site registering its own view, or none).

@@ -48,9 +48,11 @@ def highlight_words(query):
     """The words to mark for a query: its words and the words inside compounds; single characters only
     when the query has nothing longer (marking every 令 or 号 on a page helps nobody)."""
     words = set()
-    for word, subs in search_text.segment_query(query):
-        words.add(word)
-        words.update(subs)
+    for unit in search_text.segment_query(query):
+        words.add(unit.word)
+        words.update(unit.subs)
+        for alternative in unit.alternatives:  # 社会保险法 for 社保法
+            words.update(part.word for part in alternative)
     longer = {w for w in words if len(w) > 1 or w.isdigit()}
     return sorted(longer or words, key=len, reverse=True)
 

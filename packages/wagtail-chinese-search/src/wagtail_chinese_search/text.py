@@ -1,8 +1,9 @@
 """Chinese text as the search index sees it.
 
 Index and query pass through the same two steps, so that they always agree:
-1. normalise character by character: compatibility forms (NFKC: full-width → half-width), Traditional →
-   Simplified (zhconv's table), lower case; the same on both sides, which is what matching needs;
+1. fold (fold.py): regional vocabulary to mainland words (OpenCC), then character by character compatibility
+   forms (NFKC: full-width → half-width), Traditional → Simplified, lower case, then Chinese numerals in document
+   numbers to digits; the same on both sides, which is what matching needs;
 2. segment into words with rjieba (jieba-rs: jieba's dictionary and output, about 14× faster than the
    pure-Python jieba here); the index keeps the search-mode tokens (a compound word and the
    shorter words inside it), so 专利 is found inside 查处专利案件 and 年度 inside 年度报告.
@@ -12,10 +13,12 @@ import re
 import threading
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 import rjieba
 
-from .normalise import normalise
+from .fold import fold
+from .normalise import normalise  # noqa: F401 - highlighting folds the original text with it
 
 DICTIONARY_FILE = Path(__file__).with_name("dictionary.txt")
 # Tokens that carry no meaning on their own in a query; they are still indexed, so quoted phrases keep them.
@@ -41,7 +44,7 @@ def _ensure_ready():
             from .models import SearchTerm
 
             for word in SearchTerm.objects.values_list("word", flat=True):
-                segmenter.add_word(normalise(word), None, None)
+                segmenter.add_word(fold(word), None, None)
         except Exception:  # noqa: BLE001 - no database yet (migrate, checks): the built-in dictionary still applies
             pass
         _segmenter = segmenter
@@ -53,14 +56,14 @@ def read_dictionary_file():
     for line in DICTIONARY_FILE.read_text(encoding="utf-8").splitlines():
         line = line.split("#", 1)[0].strip()
         if line:
-            words.append(normalise(line.split()[0]))
+            words.append(fold(line.split()[0]))
     return words
 
 
 def add_word(word):
     """Teach the segmenter a term in this process (an admin added it to the dictionary)."""
-    _ensure_ready().add_word(normalise(word), None, None)
-    segment_query.cache_clear()
+    _ensure_ready().add_word(fold(word), None, None)
+    _segment_query.cache_clear()
 
 
 def is_unknown_word(word):
@@ -93,7 +96,7 @@ def search_mode(normalised):
 
 def index_tokens(text):
     """Tokens to index for a text, punctuation dropped."""
-    return [token for token in search_mode(normalise(text)) if token.strip() and is_word(token)]
+    return [token for token in search_mode(fold(text)) if token.strip() and is_word(token)]
 
 
 def index_text(text):
@@ -101,7 +104,7 @@ def index_text(text):
     tokenisers drop them, and filtering them here costs more than it saves."""
     if not text:
         return ""
-    return " ".join(search_mode(normalise(text)))
+    return " ".join(search_mode(fold(text)))
 
 
 def split_compound(word):
@@ -126,22 +129,58 @@ def split_compound(word):
 MAX_QUERY_WORDS = 32
 
 
-@lru_cache(maxsize=2048)
+class Unit(NamedTuple):
+    """One word of a query. A document satisfies it when it holds the word, or all of its sub-words (a compound the
+    document's context cut differently), or all the words of one of its alternatives (what a 简称 or synonym stands
+    for: synonyms.py)."""
+
+    word: str
+    subs: tuple = ()
+    alternatives: tuple = ()  # of tuples of Units, each holding plain words only
+
+
 def segment_query(text):
-    """A query as a tuple of units: each unit is (word, sub-words). A document satisfies a unit when it contains
-    the word, or all of its sub-words (a compound the document's context cut differently). At most
-    MAX_QUERY_WORDS units."""
-    segmenter = _ensure_ready()
-    units = []
-    seen = set()
-    for word in segmenter.cut(normalise(text)):
+    """A query as a tuple of Units, at most MAX_QUERY_WORDS."""
+    from . import synonyms
+
+    return _segment_query(text, synonyms.table().generation)
+
+
+@lru_cache(maxsize=2048)
+def _segment_query(text, generation):
+    from . import synonyms
+
+    table = synonyms.table()
+    folded = fold(text)
+    units, seen = [], set()
+    position = 0
+    for start, end, term in [*table.spans(folded), (len(folded), len(folded), None)]:
+        _cut(folded[position:start], units, seen)
+        if term is not None and term not in seen:
+            seen.add(term)
+            alternatives = tuple(alternative for alternative in (_plain_units(meaning) for meaning in table.meanings[term])
+                                 if alternative)
+            units.append(Unit(term, _subs(term), alternatives))
+        position = end
+    return tuple(units[:MAX_QUERY_WORDS])
+
+
+def _subs(word):
+    return split_compound(word) if len(word) > 2 and _CJK_WORD.fullmatch(word) else ()
+
+
+def _cut(folded, units, seen):
+    for word in _ensure_ready().cut(folded):
         word = word.strip()
         if not word or not is_word(word) or word in STOP_WORDS or word in seen:
             continue
         seen.add(word)
-        units.append((word, split_compound(word) if len(word) > 2 and _CJK_WORD.fullmatch(word) else ()))
-        if len(units) == MAX_QUERY_WORDS:
-            break
+        units.append(Unit(word, _subs(word)))
+
+
+def _plain_units(folded):
+    units = []
+    _cut(folded, units, set())
     return tuple(units)
 
 

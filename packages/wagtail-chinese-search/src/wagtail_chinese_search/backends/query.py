@@ -13,7 +13,7 @@ class Prefix(PlainText):
     """One term matching any index token that begins with it."""
 
 
-def unit_query(word, subs):
+def unit_query(word, subs, alternatives=()):
     options = [PlainText(word)]
     if text.is_unknown_word(word):
         # A word the dictionary does not know (星创, typed for 星创天地) is the start of a longer one as often as not.
@@ -21,6 +21,10 @@ def unit_query(word, subs):
     if subs:
         # The compound itself, or all the words inside it (the document's context may have cut it differently).
         options.append(And([PlainText(sub) for sub in subs]))
+    for alternative in alternatives:
+        # What a 简称 or synonym stands for: all of its words (社保法 → 社会保险 and 法).
+        parts = [unit_query(unit.word, unit.subs) for unit in alternative]
+        options.append(parts[0] if len(parts) == 1 else And(parts))
     return options[0] if len(options) == 1 else Or(options)
 
 
@@ -38,7 +42,7 @@ def rewrite(query, operator="or"):
     rewritten, all_terms = _rewrite(query, operator)
     words = None
     if all_terms is not None:
-        words = [word for word, _subs in text.segment_query(query.query_string)]
+        words = [unit.word for unit in text.segment_query(query.query_string)]
     return Rewritten(rewritten, all_terms, words)
 
 
@@ -50,7 +54,7 @@ def _rewrite(query, operator):
         units = text.segment_query(query.query_string)
         if not units:
             raise NothingToSearch
-        parts = [unit_query(word, subs) for word, subs in units]
+        parts = [unit_query(*unit) for unit in units]
         if len(parts) == 1:
             return parts[0], None
         if (query.operator or operator).lower() == "and":
@@ -82,7 +86,7 @@ def autocomplete_rewrite(query):
         tokens = text.index_tokens(chunk)[:text.MAX_QUERY_WORDS]
         if not tokens:
             continue
-        whole = text.normalise(chunk)
+        whole = text.fold(chunk)
         options = [PlainText(whole)] if text.is_word(whole) and " " not in whole else []
         if len(tokens) > 1 or tokens[0] != whole:
             options.append(PlainText(" ".join(tokens), operator="and"))
