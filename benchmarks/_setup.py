@@ -50,6 +50,20 @@ def corpus_documents():
     return docs
 
 
+def corpus_import_lines(parent_key):
+    """Import lines for the corpora as the demo loads them: regulations with their history, date and category, so
+    the importer derives 文号, issuer and validity (an older version of a title is marked 失效)."""
+    lines = []
+    for row in read_corpus("regulations.jsonl"):
+        lines.append({"type": "document", "key": f"regulation:{row['id']}", "parent": parent_key, "title": row["title"],
+                      "body": row["body"], "body_format": "text", "history": row["history"], "date": row["date"],
+                      "category": row["category"], "subcategory": row["subcategory"]})
+    for number, row in enumerate(read_corpus("government_work_reports.jsonl"), start=1):
+        lines.append({"type": "document", "key": f"report:{number}", "parent": parent_key, "title": row["title"],
+                      "body": row["content"], "body_format": "text"})
+    return lines
+
+
 def write_readme_section(marker, body):
     """Replace the text between <!-- marker --> and <!-- /marker --> in the README."""
     readme = ROOT / "README.md"

@@ -3,9 +3,11 @@ backend, and a plain BM25 over jieba tokens as the reference, all in the same ru
 
     .venv/bin/python benchmarks/search_relevance.py [--database-url URL] [--write-readme]
 
-Each query in queries.jsonl names the document a citizen is looking for; a query succeeds when a page with
-that title is in the first 10 results. Reported: Success@10 and MRR (reciprocal rank of the first hit, 0
-beyond 10), and each as a ratio to the BM25 reference."""
+Each query in queries.jsonl names the document a citizen is looking for, and its kind (how it was typed: title
+words, a 简称, Chinese numerals, Taiwan wording, a homophone typo, an everyday word, a question...). A query
+succeeds when a page with that title is in the first 10 results; a "current version" query only when the version
+in force is (its "key"; the older version of the same title is imported as 失效). Reported: Success@10 and MRR
+(reciprocal rank of the first hit, 0 beyond 10), overall and per kind, and each as a ratio to the BM25 reference."""
 
 import argparse
 import json
@@ -13,7 +15,8 @@ import math
 from collections import Counter
 from pathlib import Path
 
-from _setup import Timer, analyse_tables, corpus_documents, make_home, percentile, setup_django, write_readme_section
+from _setup import (Timer, analyse_tables, corpus_documents, corpus_import_lines, make_home, percentile, setup_django,
+                    write_readme_section)
 
 HERE = Path(__file__).resolve().parent
 BACKENDS = {
@@ -33,13 +36,13 @@ class BM25Reference:
 
         self.cut = rjieba.cut
         self.k1, self.b = k1, b
-        self.titles = []
+        self.keys = []
         self.tfs = []
         df = Counter()
-        for _key, title, text in documents:
+        for key, title, text in documents:
             tokens = self.tokens(title + "\n" + text)
             tf = Counter(tokens)
-            self.titles.append(title)
+            self.keys.append(key)
             self.tfs.append((tf, len(tokens)))
             df.update(tf.keys())
         self.n = len(documents)
@@ -61,36 +64,40 @@ class BM25Reference:
             if score:
                 scores.append((score, index))
         scores.sort(reverse=True)
-        return [self.titles[index] for _score, index in scores[:limit]]
+        return [self.keys[index] for _score, index in scores[:limit]]
 
-def evaluate(search, queries):
-    hits, reciprocal, latencies, misses = 0, 0.0, [], []
+def evaluate(search, queries, titles):
+    """search(text) → result keys, best first; titles: key → title."""
+    ranks, latencies = [], []
     for query in queries:
         with Timer() as timer:
-            titles = search(query["query"])
+            keys = search(query["query"])
         latencies.append(timer.seconds * 1000)
-        rank = next((position for position, title in enumerate(titles[:10], start=1) if title == query["title"]), None)
-        if rank:
-            hits += 1
-            reciprocal += 1 / rank
-        else:
-            misses.append(query["query"])
-    count = len(queries)
-    return {"success": hits / count, "mrr": reciprocal / count, "hits": hits, "count": count,
-            "p50": percentile(latencies, 0.5), "p95": percentile(latencies, 0.95), "misses": misses}
+        wanted = (lambda key: key == query["key"]) if "key" in query else (lambda key: titles.get(key) == query["title"])
+        ranks.append(next((position for position, key in enumerate(keys[:10], start=1) if wanted(key)), None))
+    return {"ranks": ranks, "p50": percentile(latencies, 0.5), "p95": percentile(latencies, 0.95),
+            **summary(ranks), "misses": [q["query"] for q, rank in zip(queries, ranks) if not rank]}
 
-def import_pages(documents):
+
+def summary(ranks):
+    hits = sum(1 for rank in ranks if rank)
+    return {"hits": hits, "count": len(ranks), "success": hits / len(ranks) if ranks else 0.0,
+            "mrr": sum(1 / rank for rank in ranks if rank) / len(ranks) if ranks else 0.0}
+
+
+def import_pages():
     from gongkai.disclosure.topics import ensure_default_topics
+    from gongkai.importer.models import ImportedPage
     from gongkai.importer.service import ContentImporter
 
     home = make_home()
     ensure_default_topics(home.locale)
     lines = [json.dumps({"type": "column", "key": "column:bench", "title": "文件", "slug": "bench", "kind": "catalogue"})]
-    for key, title, text in documents:
-        lines.append(json.dumps({"type": "document", "key": key, "parent": "column:bench", "title": title,
-                                 "body": text, "body_format": "text"}, ensure_ascii=False))
+    lines += [json.dumps(line, ensure_ascii=False) for line in corpus_import_lines("column:bench")]
     result = ContentImporter(parent=home).run(lines)
     assert result.failed == 0, result.errors[:5]
+    return dict(ImportedPage.objects.values_list("page_id", "key"))
+
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -110,12 +117,13 @@ def main():
 
     with override_settings(WAGTAILSEARCH_BACKENDS={"default": {"BACKEND": BACKENDS["stock"], "AUTO_UPDATE": False}}):
         with Timer() as timer:
-            import_pages(documents)
+            keys = import_pages()
     print(f"imported in {timer.seconds:.1f} s")
 
     with Timer() as timer:
         reference = BM25Reference(documents)
-    results = {"bm25": evaluate(reference.search, queries)}
+    titles = {key: title for key, title, _text in documents}
+    results = {"bm25": evaluate(reference.search, queries, titles)}
     builds = {"bm25": timer.seconds}
 
     for name, backend in BACKENDS.items():
@@ -125,7 +133,8 @@ def main():
             analyse_tables()
             builds[name] = timer.seconds
 
-            results[name] = evaluate(lambda text: [p.title for p in Page.objects.live().search(text)[:10]], queries)
+            results[name] = evaluate(lambda text: [keys.get(p.pk) for p in Page.objects.live().search(text)[:10]], queries,
+                                     titles)
 
     base = results["bm25"]
     lines = [
@@ -143,10 +152,24 @@ def main():
             f"{r['success'] / base['success']:.2f} / {r['mrr'] / base['mrr']:.2f} | {builds[name]:.1f} s | "
             f"{r['p50']:.1f} / {r['p95']:.1f} ms |"
         )
+    kinds = sorted({query["kind"] for query in queries}, key=lambda kind: [q["kind"] for q in queries].index(kind))
+    lines += ["", f"Per kind of query (Success@10 / MRR; {connection.vendor}):", "",
+              "| kind | queries | Gongkai | stock | BM25 |", "|---|---|---|---|---|"]
+    for kind in kinds:
+        chosen = [index for index, query in enumerate(queries) if query["kind"] == kind]
+        cells = []
+        for name in ("gongkai", "stock", "bm25"):
+            part = summary([results[name]["ranks"][index] for index in chosen])
+            cells.append(f"{part['hits']}/{part['count']} / {part['mrr']:.3f}")
+        lines.append(f"| {kind} | {len(chosen)} | {' | '.join(cells)} |")
     table = "\n".join(lines)
     print(table)
     for name in ("gongkai", "stock"):
         print(f"misses ({name}): {', '.join(results[name]['misses']) or 'none'}")
+    ours = results["gongkai"]["ranks"]
+    weaker = [f"{q['query']} ({ours[i] or '-'} vs {results['bm25']['ranks'][i] or '-'})" for i, q in enumerate(queries)
+              if (1 / ours[i] if ours[i] else 0) < (1 / results["bm25"]["ranks"][i] if results["bm25"]["ranks"][i] else 0)]
+    print(f"ranked below BM25 (ours vs BM25): {', '.join(weaker) or 'none'}")
     if args.write_readme:
         write_readme_section(f"bench:search-relevance:{connection.vendor}", table)
 

@@ -120,6 +120,11 @@ class DocumentPage(ListedPage):
         APIField("validity_note"), APIField("validity_changed"), APIField("body"), APIField("attachments"),
     ]
 
+    @property
+    def search_demoted(self):
+        """A 失效 or 废止 version ranks below the documents in force (wagtail-chinese-search reads this when indexing)."""
+        return self.validity != Validity.VALID
+
     search_fields = ListedPage.search_fields + [
         index.SearchField("index_number"),
         index.SearchField("document_number"),

@@ -62,10 +62,26 @@ class Table:
         self.pattern = re.compile("|".join(parts)) if parts else None
 
     def spans(self, folded_text):
-        """[(start, end, term)] of the terms in a folded text, left to right, not overlapping."""
+        """[(start, end, term)] of the terms in a folded text, left to right, not overlapping. A term is not taken
+        where the text around it already says what it stands for (信息公开条例 inside 政府信息公开条例)."""
         if self.pattern is None:
             return []
-        return [(m.start(), m.end(), m.group()) for m in self.pattern.finditer(folded_text)]
+        found = []
+        for match in self.pattern.finditer(folded_text):
+            start, end = match.span()
+            if any(self._written_out(folded_text, start, end, meaning) for meaning in self.meanings[match.group()]):
+                continue
+            found.append((start, end, match.group()))
+        return found
+
+    @staticmethod
+    def _written_out(text, start, end, meaning):
+        position = text.find(meaning)
+        while position != -1:
+            if position < end and position + len(meaning) > start:
+                return True
+            position = text.find(meaning, position + 1)
+        return False
 
 
 def _load():

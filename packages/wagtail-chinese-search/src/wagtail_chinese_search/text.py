@@ -22,7 +22,11 @@ from .normalise import normalise  # noqa: F401 - highlighting folds the original
 
 DICTIONARY_FILE = Path(__file__).with_name("dictionary.txt")
 # Tokens that carry no meaning on their own in a query; they are still indexed, so quoted phrases keep them.
-STOP_WORDS = frozenset("的 了 和 与 及 或 在 是 对 为 把 被 之 其 等 有关 关于 一个 我们 你们 他们 这个 那个 怎么 如何 什么 哪些 吗 呢 吧 啊".split())
+STOP_WORDS = frozenset(
+    "的 了 和 与 及 或 在 是 对 为 把 被 之 其 等 有关 关于 一个 我们 你们 他们 这个 那个 吗 呢 吧 啊 呀 么 "
+    # How citizens ask (怎样申请公开政府信息, 带薪年假有几天): the question, not the subject
+    "怎么 怎样 怎么样 怎么办 如何 什么 哪些 哪里 哪儿 哪个 多少 几 几天 为什么 是否 能否 可以 能 要 需要 有 有没有 "
+    "带 找 谁 请问 我 我的 你 他 她".split())
 _WORD = re.compile(r"\w", re.UNICODE)
 _CJK_WORD = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 _segmenter = None
@@ -105,6 +109,32 @@ def index_text(text):
     if not text:
         return ""
     return " ".join(search_mode(fold(text)))
+
+
+# Around each title in the index, so that "the title is exactly the query" is a phrase match on either database.
+TITLE_BEGIN, TITLE_END = "wcsbegin", "wcsend"
+_SPACE_BETWEEN_CJK = re.compile(r"(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])")
+
+
+def title_index_text(values):
+    """The index text of a title column: each title value, segmented, between the begin and end markers."""
+    return " ".join(f"{TITLE_BEGIN} {index_text(value)} {TITLE_END}" for value in values if value and value.strip())
+
+
+def exact_title_phrases(query_text, titles=()):
+    """Texts (segmented, with the markers) that a title equal to the query would be indexed as: the query itself
+    (spaces between Chinese words dropped: 文物 保护法 names 文物保护法) and, for a query that is one 简称 or synonym,
+    what it stands for."""
+    # NUL ends a string in SQLite's FTS5 parser and cannot reach PostgreSQL at all.
+    query_text = _SPACE_BETWEEN_CJK.sub("", " ".join((query_text or "").replace("\x00", "").split()))
+    if not query_text:
+        return []
+    texts = [query_text]
+    units = segment_query(query_text)
+    if len(units) == 1:
+        texts += ["".join(unit.word for unit in alternative) for alternative in units[0].alternatives]
+    texts += list(titles)  # the titles an unlisted 简称 stands for (abbreviations.py)
+    return [f"{TITLE_BEGIN} {index_text(value)} {TITLE_END}" for value in texts]
 
 
 def split_compound(word):

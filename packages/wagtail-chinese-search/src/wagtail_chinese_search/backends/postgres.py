@@ -16,7 +16,7 @@ from modelsearch.index import SearchField
 from modelsearch.query import Fuzzy, MatchAll, Not
 
 from .. import text
-from .base import SegmentingCompilerMixin, SegmentingIndexerMixin, SegmentingIndexMixin
+from .base import DEMOTED_TOKEN, SegmentingCompilerMixin, SegmentingIndexerMixin, SegmentingIndexMixin, is_demoted
 from .query import Prefix
 from .statement import CountLimitMixin, OneStatementResultsMixin, tsquery_text
 
@@ -35,7 +35,21 @@ class ChineseObjectIndexer(SegmentingIndexerMixin, ObjectIndexer):
             for current, weight, value in self.prepare_field(self.obj, field)
             if isinstance(current, SearchField)
         ]
+        if is_demoted(self.obj):
+            texts.append((DEMOTED_TOKEN, "D"))
         return self.as_vector(texts)
+
+
+    @cached_property
+    def title(self):
+        """Each title value between the begin and end markers (text.title_index_text), already segmented."""
+        texts = [
+            (text.title_index_text([value]), weight)
+            for field in self.search_fields
+            for current, weight, value in self.prepare_field(self.obj, field)
+            if isinstance(current, SearchField) and current.field_name == "title"
+        ]
+        return ObjectIndexer.as_vector(self, texts)
 
 
 class ChinesePostgresIndex(SegmentingIndexMixin, PostgresIndex):
@@ -129,10 +143,20 @@ class ChinesePostgresSearchResults(OneStatementResultsMixin, PostgresSearchResul
         score_sql = f"ts_rank(%s::float4[], e.title, {tsquery}) * {compiler.TITLE_BOOST} + ts_rank(%s::float4[], e.body, {tsquery})"
         score_params = [weights, *any_terms, weights, *any_terms]
         all_source = None
+        strict = compiler.query
         if compiler.all_terms_query is not None:
             all_source = source(compiler.all_terms_query)
+            strict = compiler.all_terms_query
             score_sql += f" + CASE WHEN e.body @@ {tsquery} THEN {compiler.ALL_TERMS_BONUS} ELSE 0 END"
             score_params += all_source[1]
+        score_sql += (f" + CASE WHEN e.title @@ {tsquery} THEN {compiler.TITLE_BONUS} ELSE 0 END"
+                      f" - CASE WHEN e.body @@ {tsquery} THEN {compiler.DEMOTED_PENALTY} ELSE 0 END")
+        score_params += [config, tsquery_text(strict), config, DEMOTED_TOKEN]
+        exact = text.exact_title_phrases(compiler.query_text, compiler.abbreviated_titles)
+        if exact:
+            matches = " OR ".join(f"e.title @@ phraseto_tsquery(%s::regconfig, %s)" for _phrase in exact)
+            score_sql += f" + CASE WHEN {matches} THEN {compiler.EXACT_TITLE_BONUS} ELSE 0 END"
+            score_params += [value for phrase in exact for value in (config, phrase)]
         return (score_sql, score_params), any_source, all_source, False
 
 

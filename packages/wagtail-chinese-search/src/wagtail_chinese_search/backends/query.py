@@ -28,6 +28,13 @@ def unit_query(word, subs, alternatives=()):
     return options[0] if len(options) == 1 else Or(options)
 
 
+def title_query(title):
+    """All the words of a title (what an abbreviation stands for)."""
+    parts = [unit_query(unit.word, unit.subs) for unit in text.segment_query(title)] or [
+        PlainText(text.fold(title))]
+    return parts[0] if len(parts) == 1 else And(parts)
+
+
 class Rewritten:
     """A query over index tokens, with what ranking needs to know about it: the stricter query that documents
     holding every word satisfy, and the words themselves (documents holding them close together rank first)."""

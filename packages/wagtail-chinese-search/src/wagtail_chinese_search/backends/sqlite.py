@@ -1,5 +1,6 @@
 from django.db.models import Expression, FloatField, Func, TextField
 from django.utils.functional import cached_property
+from modelsearch.index import SearchField
 from modelsearch.backends.database.sqlite.query import (
     Lexeme,
     MatchExpression,
@@ -17,7 +18,7 @@ from modelsearch.backends.database.sqlite.sqlite import (
 )
 
 from .. import text
-from .base import SegmentingCompilerMixin, SegmentingIndexerMixin, SegmentingIndexMixin
+from .base import DEMOTED_TOKEN, SegmentingCompilerMixin, SegmentingIndexerMixin, SegmentingIndexMixin, is_demoted
 from .query import Prefix
 from .statement import CountLimitMixin, OneStatementResultsMixin, fts5_text
 
@@ -31,11 +32,14 @@ NEAR_DISTANCE = 8
 class ChineseObjectIndexer(SegmentingIndexerMixin, ObjectIndexer):
     @cached_property
     def title(self):
-        return text.index_text(ObjectIndexer.title.func(self))
+        return text.title_index_text(
+            value for field in self.search_fields for current, value in self.prepare_field(self.obj, field)
+            if isinstance(current, SearchField) and current.field_name == "title")
 
     @cached_property
     def body(self):
-        return text.index_text(ObjectIndexer.body.func(self))
+        body = text.index_text(ObjectIndexer.body.func(self))
+        return f"{body} {DEMOTED_TOKEN}" if is_demoted(self.obj) else body
 
     @cached_property
     def autocomplete(self):
@@ -140,15 +144,31 @@ class ChineseSQLiteSearchResults(OneStatementResultsMixin, SQLiteSearchResults):
             match = f"{columns} : ({fts5_text(query)})"
             return f'FROM {fts} JOIN "{entries}" e ON {fts}.rowid = e.id WHERE {fts} MATCH %s', [match]
 
+        def bonus(match, points):
+            return f"CASE WHEN {fts}.rowid IN (SELECT rowid FROM {fts} WHERE {fts} MATCH %s) THEN {points} ELSE 0 END", [match]
+
         weights = ", ".join(str(w) for w in COLUMN_WEIGHTS)
         score_sql, score_params = f"bm25({fts}, {weights})", []
         all_source = None
+        strict = compiler.query
         if compiler.all_terms_query is not None:
             all_source = source(compiler.all_terms_query)
+            strict = compiler.all_terms_query
             near = f"{columns} : (NEAR(" + " ".join(fts_string(word) for word in compiler.query_words) + f", {NEAR_DISTANCE}))"
-            tier = f"CASE WHEN {fts}.rowid IN (SELECT rowid FROM {fts} WHERE {fts} MATCH %s) THEN {compiler.ALL_TERMS_BONUS} ELSE 0 END"
-            score_sql += f" - {tier} - {tier}"
-            score_params = [all_source[1][0], near]
+            for match in (all_source[1][0], near):
+                tier, tier_params = bonus(match, compiler.ALL_TERMS_BONUS)
+                score_sql += f" - {tier}"
+                score_params += tier_params
+        # Lower is better in bm25: bonuses are subtracted, the penalty added.
+        marks = [(f"{{title}} : ({fts5_text(strict)})", compiler.TITLE_BONUS, "-"),
+                 (f'{{body}} : "{DEMOTED_TOKEN}"', compiler.DEMOTED_PENALTY, "+")]
+        exact = text.exact_title_phrases(compiler.query_text, compiler.abbreviated_titles)
+        if exact:
+            marks.append(("{title} : (" + " OR ".join(fts_string(phrase) for phrase in exact) + ")", compiler.EXACT_TITLE_BONUS, "-"))
+        for match, points, sign in marks:
+            tier, tier_params = bonus(match, points)
+            score_sql += f" {sign} {tier}"
+            score_params += tier_params
         return (score_sql, score_params), source(compiler.query), all_source, True
 
 
