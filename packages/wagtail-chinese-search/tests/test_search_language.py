@@ -53,7 +53,7 @@ def test_starting_list_is_loaded_and_parses():
     entries = synonyms.read_file()
     assert len(entries) >= 80
     kinds = {kind for _term, _meanings, kind, _note in entries}
-    assert kinds == {"abbreviation", "synonym", "english"}
+    assert kinds == {"abbreviation", "synonym", "regional", "english"}
     assert SearchSynonym.objects.filter(term="社保法", meanings="社会保险法").exists()  # migration 0002 loaded it
     assert len({term for term, *_rest in entries}) == len(entries)  # no term twice
 

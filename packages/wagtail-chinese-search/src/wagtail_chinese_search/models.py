@@ -27,6 +27,7 @@ class SearchSynonym(models.Model):
     class Kind(models.TextChoices):
         ABBREVIATION = "abbreviation", _("简称")
         SYNONYM = "synonym", _("同义词")
+        REGIONAL = "regional", _("地区用语")
         ENGLISH = "english", _("英文缩写")
 
     term = models.CharField(_("用户输入的词"), max_length=50, unique=True, help_text=_("如：社保法、手机、APP"))

@@ -14,7 +14,7 @@ from django.conf import settings
 from .fold import fold
 
 SYNONYMS_FILE = Path(__file__).with_name("synonyms.txt")
-KINDS = {"简称": "abbreviation", "同义词": "synonym", "英文缩写": "english"}
+KINDS = {"简称": "abbreviation", "同义词": "synonym", "地区用语": "regional", "英文缩写": "english"}
 _lock = threading.Lock()
 _state = {"table": None, "loaded": 0.0, "generation": 0}
 

@@ -75,6 +75,10 @@ def is_unknown_word(word):
     return len(word) > 1 and bool(_CJK_WORD.fullmatch(word)) and not _ensure_ready().has_word(word)
 
 
+def is_cjk(token):
+    return bool(_CJK_WORD.fullmatch(token))
+
+
 def is_word(token):
     return bool(_WORD.search(token))
 
@@ -96,6 +100,11 @@ def search_mode(normalised):
                         append(part)
         append(token)
     return tokens
+
+
+def segment_tokens(folded):
+    """jieba's cut of an already folded text, every character kept (so positions add up)."""
+    return list(_ensure_ready().cut(folded))
 
 
 def index_tokens(text):
@@ -121,20 +130,25 @@ def title_index_text(values):
     return " ".join(f"{TITLE_BEGIN} {index_text(value)} {TITLE_END}" for value in values if value and value.strip())
 
 
-def exact_title_phrases(query_text, titles=()):
-    """Texts (segmented, with the markers) that a title equal to the query would be indexed as: the query itself
-    (spaces between Chinese words dropped: 文物 保护法 names 文物保护法) and, for a query that is one 简称 or synonym,
-    what it stands for."""
+def exact_title_texts(query_text, titles=()):
+    """The titles a query asks for exactly: the query itself (spaces between Chinese words dropped: 文物 保护法
+    names 文物保护法), the query with a 简称 or synonym replaced by what it stands for (个人数据保护法 → 个人信息保护法),
+    and `titles` (those an unlisted 简称 stands for, a typo's correction)."""
     # NUL ends a string in SQLite's FTS5 parser and cannot reach PostgreSQL at all.
     query_text = _SPACE_BETWEEN_CJK.sub("", " ".join((query_text or "").replace("\x00", "").split()))
     if not query_text:
         return []
     texts = [query_text]
-    units = segment_query(query_text)
-    if len(units) == 1:
-        texts += ["".join(unit.word for unit in alternative) for alternative in units[0].alternatives]
-    texts += list(titles)  # the titles an unlisted 简称 stands for (abbreviations.py)
-    return [f"{TITLE_BEGIN} {index_text(value)} {TITLE_END}" for value in texts]
+    folded = fold(query_text)
+    for unit in segment_query(query_text):
+        for alternative in unit.alternatives:
+            texts.append(folded.replace(unit.word, "".join(part.word for part in alternative), 1))
+    return texts + [title for title in titles if title]
+
+
+def exact_title_phrases(query_text, titles=()):
+    """exact_title_texts() as the title column indexes them (segmented, between the markers)."""
+    return [f"{TITLE_BEGIN} {index_text(value)} {TITLE_END}" for value in exact_title_texts(query_text, titles)]
 
 
 def split_compound(word):
@@ -182,15 +196,28 @@ def _segment_query(text, generation):
 
     table = synonyms.table()
     folded = fold(text)
+    # Word boundaries of the query: a 简称 or synonym found inside a longer word (户口 in 户口簿, 电脑 in 电脑软件)
+    # stays part of that word, whose alternative is the word with the meaning put in (户籍簿, 计算机软件).
+    bounds, position = [], 0
+    for token in segment_tokens(folded):
+        bounds.append((position, position + len(token)))
+        position += len(token)
     units, seen = [], set()
     position = 0
     for start, end, term in [*table.spans(folded), (len(folded), len(folded), None)]:
+        if term is not None:
+            start = max((s for s, e in bounds if s <= start), default=0)
+            end = min((e for s, e in bounds if e >= end), default=len(folded))
+            if start < position:  # joined to the previous synonym's word
+                continue
         _cut(folded[position:start], units, seen)
-        if term is not None and term not in seen:
-            seen.add(term)
-            alternatives = tuple(alternative for alternative in (_plain_units(meaning) for meaning in table.meanings[term])
-                                 if alternative)
-            units.append(Unit(term, _subs(term), alternatives))
+        if term is not None:
+            region = folded[start:end]
+            if region not in seen:
+                seen.add(region)
+                alternatives = tuple(alternative for alternative in (
+                    _plain_units(region.replace(term, meaning, 1)) for meaning in table.meanings[term]) if alternative)
+                units.append(Unit(region.strip(), _subs(region.strip()), alternatives))
         position = end
     return tuple(units[:MAX_QUERY_WORDS])
 

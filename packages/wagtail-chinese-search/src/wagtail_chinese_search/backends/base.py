@@ -1,7 +1,7 @@
 from modelsearch.query import Or, PlainText
 from modelsearch.utils import get_content_type_pk
 
-from .. import abbreviations
+from .. import abbreviations, suggest, text
 from .query import NothingToSearch, autocomplete_rewrite, rewrite, title_query
 
 
@@ -39,6 +39,9 @@ class SegmentingCompilerMixin:
     # Documents whose title holds every word of the query (or what a 简称 stands for) come before those whose text
     # does: a query naming a law ranks that law first, not the laws that quote it.
     TITLE_BONUS = 2000.0
+    # Shared among the words of a several-word query by how many of them the title holds: a question names its
+    # subject in the title's words (农民工, 工资) among words of its own (公司, 拖欠).
+    TITLE_WORDS_BONUS = 3000.0
     # ...and a title that is exactly the query (or exactly what a 简称 stands for) before those.
     EXACT_TITLE_BONUS = 4000.0
     # A superseded version sinks below the current ones of its tier, not below everything.
@@ -50,7 +53,9 @@ class SegmentingCompilerMixin:
         self.nothing_to_search = False
         self.all_terms_query = None
         self.query_words = None
+        self.unit_queries = None
         self.abbreviated_titles = []
+        self.correction = None  # suggest.Correction: 您是不是要找
         self.query_text = getattr(self.query, "query_string", None) if isinstance(self.query, PlainText) else None
         try:
             if self.autocomplete:
@@ -58,15 +63,32 @@ class SegmentingCompilerMixin:
             else:
                 rewritten = rewrite(self.query, self.DEFAULT_OPERATOR)
                 self.query, self.all_terms_query, self.query_words = rewritten.query, rewritten.all_terms, rewritten.words
+                self.unit_queries = rewritten.units
                 self.abbreviated_titles = abbreviations.expand(self.queryset, self.query_text) if self.query_text else []
                 if self.abbreviated_titles:
                     # 城规法 also searches 城乡规划法: each title the query abbreviates, as all of its words.
-                    expansions = [title_query(title) for title in self.abbreviated_titles]
-                    self.query = Or([self.query, *expansions])
-                    if self.all_terms_query is not None:  # a document holding the title's words holds "every word"
-                        self.all_terms_query = Or([self.all_terms_query, *expansions])
+                    self.query = Or([self.query, *(title_query(title) for title in self.abbreviated_titles)])
+                elif self.query_text:
+                    self.correction = suggest.correct(self.queryset, self.query_text)
+                    if self.correction is not None and self.correction.confident:
+                        # 劳动和同法 also searches 劳动合同法: the typed words still match as typed.
+                        self.query = Or([self.query, rewrite(PlainText(self.correction.text), self.DEFAULT_OPERATOR).query])
+            if self.all_terms_query is not None and self.query_text:
+                # A title asked for exactly (through a synonym, a 简称, a correction) holds "every word", even when
+                # it lacks one as typed: 個人資料保護法 → 个人信息保护法 has no separate 法.
+                asked = text.exact_title_texts(self.query_text, self.exact_titles())[1:]
+                if asked:
+                    self.all_terms_query = Or([self.all_terms_query, *(title_query(title) for title in asked)])
         except NothingToSearch:
             self.nothing_to_search = True
+
+    def exact_titles(self):
+        """Titles that count as exactly what was asked for besides the query: those an unlisted 简称 stands for and
+        the confident correction of a typo."""
+        titles = list(self.abbreviated_titles)
+        if self.correction is not None and self.correction.confident:
+            titles.append(self.correction.text)
+        return titles
 
     def search(self, config, start, stop, score_field=None, **kwargs):
         if self.nothing_to_search:

@@ -152,7 +152,10 @@ class ChinesePostgresSearchResults(OneStatementResultsMixin, PostgresSearchResul
         score_sql += (f" + CASE WHEN e.title @@ {tsquery} THEN {compiler.TITLE_BONUS} ELSE 0 END"
                       f" - CASE WHEN e.body @@ {tsquery} THEN {compiler.DEMOTED_PENALTY} ELSE 0 END")
         score_params += [config, tsquery_text(strict), config, DEMOTED_TOKEN]
-        exact = text.exact_title_phrases(compiler.query_text, compiler.abbreviated_titles)
+        for unit in compiler.unit_queries or ():
+            score_sql += f" + CASE WHEN e.title @@ {tsquery} THEN {compiler.TITLE_WORDS_BONUS / len(compiler.unit_queries)} ELSE 0 END"
+            score_params += [config, tsquery_text(unit)]
+        exact = text.exact_title_phrases(compiler.query_text, compiler.exact_titles())
         if exact:
             matches = " OR ".join(f"e.title @@ phraseto_tsquery(%s::regconfig, %s)" for _phrase in exact)
             score_sql += f" + CASE WHEN {matches} THEN {compiler.EXACT_TITLE_BONUS} ELSE 0 END"

@@ -39,18 +39,28 @@ class Rewritten:
     """A query over index tokens, with what ranking needs to know about it: the stricter query that documents
     holding every word satisfy, and the words themselves (documents holding them close together rank first)."""
 
-    def __init__(self, query, all_terms=None, words=None):
+    def __init__(self, query, all_terms=None, words=None, units=None):
         self.query = query
         self.all_terms = all_terms
         self.words = words
+        self.units = units  # each word's own query, for ranking by how many of them a title holds
 
 
 def rewrite(query, operator="or"):
     rewritten, all_terms = _rewrite(query, operator)
-    words = None
+    words = units = None
     if all_terms is not None:
-        words = [unit.word for unit in text.segment_query(query.query_string)]
-    return Rewritten(rewritten, all_terms, words)
+        segmented = text.segment_query(query.query_string)
+        words = [unit.word for unit in segmented if is_required(unit, segmented)]
+        units = [unit_query(*unit) for unit in segmented if is_required(unit, segmented)]
+    return Rewritten(rewritten, all_terms, words, units)
+
+
+def is_required(unit, units):
+    """Must a document hold this word to hold "every word"? Not a single character among longer words (出 in
+    看病出了医疗纠纷): any long text holds it, and requiring it ranks long texts first."""
+    longer = sum(1 for other in units if len(other.word) > 1 or not text.is_cjk(other.word))
+    return longer < 2 or len(unit.word) > 1 or not text.is_cjk(unit.word)
 
 
 def _rewrite(query, operator):
@@ -66,7 +76,9 @@ def _rewrite(query, operator):
             return parts[0], None
         if (query.operator or operator).lower() == "and":
             return And(parts), None
-        return Or(parts), And(parts)
+        # A single character among longer words (出 in 看病出了医疗纠纷) is not required of "every word": any long
+        # text holds it, and requiring it ranks long texts first.
+        return Or(parts), And([part for part, unit in zip(parts, units) if is_required(unit, units)])
     if isinstance(query, Phrase):
         tokens = text.phrase_tokens(query.query_string)
         if not tokens:
