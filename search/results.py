@@ -33,6 +33,8 @@ def _cards(request, ids):
             "column": parent.title if parent and parent.depth > 2 else "",
             "date": date,
             "type": type(page)._meta.verbose_name,
+            # 失效 / 废止: the version a reader must not rely on says so in the list, not only on its page.
+            "status": page.get_validity_display() if getattr(page, "search_demoted", False) else "",
         }
     return cards
 
@@ -68,5 +70,6 @@ def result_rows(request, results, query):
             "column": card["column"],
             "date": card["date"],
             "type": card["type"],
+            "status": card["status"],
         })
     return rows

@@ -47,6 +47,20 @@ class Counts:
         self.several_words = several_words
 
 
+class Understood:
+    """How the Chinese search read the query, for the reader: a typo it corrected or only suggests (您是不是要找),
+    and the titles an unlisted 简称 was taken for."""
+
+    def __init__(self, compiler):
+        correction = getattr(compiler, "correction", None)
+        self.suggestion = correction.text if correction else ""
+        self.suggestion_searched = bool(correction and correction.confident)
+        self.abbreviated_titles = list(getattr(compiler, "abbreviated_titles", None) or [])
+
+    def __bool__(self):
+        return bool(self.suggestion or self.abbreviated_titles)
+
+
 class _Window(Sequence):
     """One page of search results standing in for the whole list, so Django's Paginator can number the pages
     from a count it did not have to ask for."""
@@ -114,11 +128,13 @@ def search(request):
     if year:
         pages = pages.filter(id__in=ListedPage.objects.filter(date__year=year).values("pk"))
 
-    rows, page_obj, promoted, failed, counts = [], None, [], False, None
+    rows, page_obj, promoted, failed, counts, understood = [], None, [], False, None, None
     if query:
         try:
+            searched = pages.search(query, operator="or")
+            understood = Understood(getattr(searched, "query_compiler", None))
             if sort == "date":
-                ids = [page.pk for page in pages.search(query, operator="or")[:DATE_SORT_LIMIT]]
+                ids = [page.pk for page in searched[:DATE_SORT_LIMIT]]
                 found = (
                     Page.objects.filter(pk__in=ids)
                     .annotate(sort_date=Coalesce("listedpage__date", Cast("first_published_at", DateField())))
@@ -127,7 +143,7 @@ def search(request):
                 page_obj = Paginator(found, PER_PAGE).get_page(request.GET.get("page"))
             else:
                 # base pages: results.py keeps the rest. The page of results and both counts are one statement.
-                page_obj, counts = ranked_page(pages.search(query, operator="or"), request.GET.get("page"))
+                page_obj, counts = ranked_page(searched, request.GET.get("page"))
             rows = results.result_rows(request, page_obj.object_list, query)
             if rows and counts and counts.several_words and not counts.all_words:
                 messages.append(_("没有同时包含全部词语的信息，以下是包含部分词语的结果。"))
@@ -150,6 +166,7 @@ def search(request):
         "query_prefix": urlencode(params) + "&" if params else "",
         "filtered": bool(column_id or kind or year),
         "counts": counts,
+        "understood": understood,
         "columns": columns,
     })
 

@@ -37,6 +37,8 @@ if os.environ.get("ELASTICSEARCH_URL"):
             version=os.environ.get("ELASTICSEARCH_VERSION", "8"),
             analyzer=os.environ.get("ELASTICSEARCH_ANALYZER", "cjk"),
             index_prefix=os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "gongkai_"),
+            # 简称 and synonyms at search time; fill the set first: manage.py sync_search_synonyms (docs/deploy.md)
+            synonyms_set=os.environ.get("ELASTICSEARCH_SYNONYMS_SET") or None,
         )
     }
 

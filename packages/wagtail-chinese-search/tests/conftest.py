@@ -3,6 +3,15 @@ import pytest
 from tests.testapp.models import Article
 
 
+@pytest.fixture(autouse=True)
+def _fresh_search_state():
+    """The synonym list and the title vocabulary are kept per process; each test's database has its own."""
+    from wagtail_chinese_search import suggest, synonyms
+
+    synonyms.invalidate()
+    suggest.forget()
+
+
 @pytest.fixture
 def articles(db):
     """Saving indexes each article (modelsearch's signal handlers), through the Chinese backend."""

@@ -68,3 +68,44 @@ def test_live_elasticsearch_finds_chinese_words(settings):
     Article.objects.create(title="市科技局执法检查", body="查处专利案件150件。")
     call_command("rebuild_modelsearch_index", verbosity=0)
     assert [a.title for a in Article.objects.search("专利")] == ["市科技局执法检查"]
+
+
+def test_a_synonyms_set_expands_searches_not_indexing():
+    analysis = index_settings("cjk", synonyms_set="site_synonyms")["settings"]["analysis"]
+    assert analysis["filter"]["chinese_search_synonyms"] == {
+        "type": "synonym_graph", "synonyms_set": "site_synonyms", "updateable": True}
+    assert analysis["analyzer"]["default"]["filter"] == ["cjk_width", "lowercase", "cjk_bigram_unigrams"]
+    # Folded first, as the rules are; the bigrams come after the synonyms.
+    assert analysis["analyzer"]["default_search"]["filter"] == [
+        "cjk_width", "lowercase", "chinese_search_synonyms", "cjk_bigram_unigrams"]
+    ik = index_settings("ik", synonyms_set="s")["settings"]["analysis"]["analyzer"]
+    assert ik["default_search"]["tokenizer"] == "ik_smart" and "chinese_search_synonyms" in ik["default_search"]["filter"]
+    assert "chinese_search_synonyms" not in index_settings("cjk")["settings"]["analysis"].get("filter", {})
+
+
+@pytest.mark.django_db
+def test_the_rules_command_prints_the_editable_list():
+    from io import StringIO
+
+    from django.core.management import call_command
+    from wagtail_chinese_search import synonyms
+
+    synonyms.invalidate()
+    out = StringIO()
+    call_command("sync_search_synonyms", "--print", stdout=out)
+    lines = out.getvalue().splitlines()
+    assert "社保法 => 社保法, 社会保险法" in lines and len(lines) >= 80
+
+
+@pytest.mark.skipif(not os.environ.get("ELASTICSEARCH_URL"), reason="needs a live Elasticsearch (ELASTICSEARCH_URL)")
+@pytest.mark.django_db
+def test_live_synonyms_set_finds_what_a_short_name_stands_for(settings):
+    from django.core.management import call_command
+
+    settings.MODELSEARCH_BACKENDS = {"default": backend_settings(
+        os.environ["ELASTICSEARCH_URL"], version=os.environ.get("ELASTICSEARCH_VERSION", "8"),
+        index_prefix="wcs_test_syn_", synonyms_set="wcs_test_synonyms")}
+    call_command("sync_search_synonyms")
+    Article.objects.create(title="社会保险法", body="社会保险。")
+    call_command("rebuild_modelsearch_index", verbosity=0)
+    assert [a.title for a in Article.objects.search("社保法")][:1] == ["社会保险法"]

@@ -8,6 +8,7 @@ from wagtail_chinese_search.highlight import highlight
 from wagtail_chinese_search.models import SearchSynonym
 
 from tests.conftest import titles
+from tests.testapp.models import Article
 
 pytestmark = pytest.mark.django_db
 
@@ -109,3 +110,43 @@ def test_elasticsearch_rules_keep_the_typed_word():
     rules = synonyms.elasticsearch_rules()
     assert "社保法 => 社保法, 社会保险法" in rules
     assert any(rule.startswith("app => app, 移动互联网应用程序") for rule in rules)
+
+
+def test_a_query_naming_a_law_ranks_that_law_first(articles):
+    articles(("中医药法", "禁止发布虚假广告。" * 30 + "依照广告法处罚。" * 10), ("广告法", "为了规范广告活动。"),
+             ("广告法实施条例", "根据广告法制定。"), ("药品管理法", "药品广告应当经审查。" * 20))
+    assert titles("广告法")[:2] == ["广告法", "广告法实施条例"]
+
+
+def test_the_version_in_force_ranks_above_a_superseded_one_of_the_same_title(articles):
+    articles({"title": "专利法实施细则", "body": "专利申请。旧版。", "in_force": False},
+             {"title": "专利法实施细则", "body": "专利申请。新版。"},
+             {"title": "专利代理条例", "body": "专利代理。"})
+    found = list(Article.objects.search("专利法实施细则")[:3])
+    assert [(a.title, a.in_force) for a in found[:2]] == [("专利法实施细则", True), ("专利法实施细则", False)]
+
+
+def test_an_unlisted_short_name_finds_the_title_whose_characters_it_takes_in_order(articles):
+    articles(("城乡规划法", "城乡规划。"), ("城市绿化条例", "城市绿化。"), ("规划环境影响评价条例", "规划。"),
+             ("水土保持法实施条例", "水土保持。"), ("水污染防治法", "水。"))
+    assert titles("城规法")[:1] == ["城乡规划法"]
+    assert titles("水保条例")[:1] == ["水土保持法实施条例"]
+    assert titles("城市法") == [] or titles("城市法")[0] != "城乡规划法"  # 城…市 is not in 城乡规划法's order
+
+
+def test_a_homophone_typo_is_searched_as_the_title_word_it_sounds_like(articles):
+    from wagtail_chinese_search import suggest
+
+    articles(("劳动合同法实施条例", "劳动合同。"), ("档案法", "档案管理。"), ("科技成果转化条例", "科技成果。"))
+    assert titles("劳动和同法实施条例")[:1] == ["劳动合同法实施条例"]
+    assert titles("档按法")[:1] == ["档案法"]
+    queryset = Article.objects.all()
+    assert suggest.correct(queryset, "劳动和同") == suggest.Correction("劳动合同", True)
+    assert suggest.correct(queryset, "科技成果") is None  # nothing to correct: 技成 sits inside title words
+    assert suggest.correct(queryset, "如何办理档案") is None
+
+
+def test_question_words_do_not_decide_the_ranking(articles):
+    articles(("工伤保险条例", "工伤认定申请。职工发生事故伤害。"),
+             ("年度工作报告", "怎么办好人民满意的教育，怎么认定成绩，工伤事故怎么处理，各项工作怎么推进。" * 5))
+    assert titles("工伤怎么认定")[:1] == ["工伤保险条例"]

@@ -11,6 +11,7 @@ own segmentation (何办 in 如何办理 and 技成 in 科技成果 are left alo
 -ng/-n) is only suggested."""
 
 import hashlib
+import math
 import re
 import threading
 import time
@@ -44,7 +45,9 @@ def _fuzzy(syllable):
 class Vocabulary:
     def __init__(self, titles):
         counts = Counter()
+        self.titles = 0
         for title in titles:
+            self.titles += 1
             counts.update({token for token in text.index_tokens(title) if 2 <= len(token) <= 4 and _CJK_RUN.fullmatch(token)})
         self.counts = counts
         self.by_sound, self.by_fuzzy_sound = {}, {}
@@ -139,3 +142,23 @@ def _known_spans(run_text, vocab):
 
 def _touches(start, end, spans):
     return any(s < end and start < e for s, e in spans)
+
+
+def forget():
+    """Drop every kept vocabulary (tests; a site that replaced its content wholesale)."""
+    with _lock:
+        _vocabularies.clear()
+
+
+def title_word_weights(queryset, words):
+    """Each word's share (summing to 1) of the bonus for title words: by how rare it is among the searched titles
+    (log((titles + 1) / (titles holding it + 1))), so a title holding 制度 counts less than one holding 无偿献血. Equal
+    shares when the titles cannot be read."""
+    vocab = vocabulary(queryset) if words else None
+    if vocab is None or not vocab.titles:
+        return [1 / len(words)] * len(words) if words else []
+    weights = [math.log((vocab.titles + 1) / (vocab.counts.get(text.fold(word), 0) + 1)) + 0.1 for word in words]
+    total = sum(weights)
+    # Half shared equally: a question's words absent from every title (拖欠, 账款) must not leave the one title word
+    # it has (中小企业) worth almost nothing.
+    return [0.5 / len(words) + 0.5 * weight / total for weight in weights]

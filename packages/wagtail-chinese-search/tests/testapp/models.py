@@ -12,8 +12,13 @@ class Article(index.Indexed, models.Model):
     body = models.TextField(blank=True)
     document_number = models.CharField(max_length=100, blank=True)
     published = models.BooleanField(default=True)
+    in_force = models.BooleanField(default=True)
 
     objects = ArticleQuerySet.as_manager()
+
+    @property
+    def search_demoted(self):
+        return not self.in_force
 
     search_fields = [
         index.SearchField("title", boost=2),

@@ -54,6 +54,7 @@ class SegmentingCompilerMixin:
         self.all_terms_query = None
         self.query_words = None
         self.unit_queries = None
+        self.unit_weights = None  # each word's share of TITLE_WORDS_BONUS: rarer title words weigh more
         self.abbreviated_titles = []
         self.correction = None  # suggest.Correction: 您是不是要找
         self.query_text = getattr(self.query, "query_string", None) if isinstance(self.query, PlainText) else None
@@ -64,6 +65,7 @@ class SegmentingCompilerMixin:
                 rewritten = rewrite(self.query, self.DEFAULT_OPERATOR)
                 self.query, self.all_terms_query, self.query_words = rewritten.query, rewritten.all_terms, rewritten.words
                 self.unit_queries = rewritten.units
+                self.unit_weights = suggest.title_word_weights(self.queryset, rewritten.words) if rewritten.units else None
                 self.abbreviated_titles = abbreviations.expand(self.queryset, self.query_text) if self.query_text else []
                 if self.abbreviated_titles:
                     # 城规法 also searches 城乡规划法: each title the query abbreviates, as all of its words.

@@ -149,11 +149,17 @@ class ChinesePostgresSearchResults(OneStatementResultsMixin, PostgresSearchResul
             strict = compiler.all_terms_query
             score_sql += f" + CASE WHEN e.body @@ {tsquery} THEN {compiler.ALL_TERMS_BONUS} ELSE 0 END"
             score_params += all_source[1]
+            if len(compiler.query_words or ()) > 1:
+                # The words next to each other, in the order typed (无偿献血制度): as SQLite's NEAR, a passage about
+                # exactly this. The index puts a compound's sub-words before it, so consecutive words stay adjacent.
+                phrase = " <-> ".join("'" + word.replace("'", "''").replace("\\", "\\\\") + "'" for word in compiler.query_words)
+                score_sql += f" + CASE WHEN e.body @@ {tsquery} THEN {compiler.ALL_TERMS_BONUS} ELSE 0 END"
+                score_params += [config, phrase]
         score_sql += (f" + CASE WHEN e.title @@ {tsquery} THEN {compiler.TITLE_BONUS} ELSE 0 END"
                       f" - CASE WHEN e.body @@ {tsquery} THEN {compiler.DEMOTED_PENALTY} ELSE 0 END")
         score_params += [config, tsquery_text(strict), config, DEMOTED_TOKEN]
-        for unit in compiler.unit_queries or ():
-            score_sql += f" + CASE WHEN e.title @@ {tsquery} THEN {compiler.TITLE_WORDS_BONUS / len(compiler.unit_queries)} ELSE 0 END"
+        for unit, weight in zip(compiler.unit_queries or (), compiler.unit_weights or ()):
+            score_sql += f" + CASE WHEN e.title @@ {tsquery} THEN {round(compiler.TITLE_WORDS_BONUS * weight, 3)} ELSE 0 END"
             score_params += [config, tsquery_text(unit)]
         exact = text.exact_title_phrases(compiler.query_text, compiler.exact_titles())
         if exact:

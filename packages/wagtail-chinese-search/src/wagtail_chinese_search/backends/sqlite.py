@@ -162,8 +162,8 @@ class ChineseSQLiteSearchResults(OneStatementResultsMixin, SQLiteSearchResults):
         # Lower is better in bm25: bonuses are subtracted, the penalty added.
         marks = [(f"{{title}} : ({fts5_text(strict)})", compiler.TITLE_BONUS, "-"),
                  (f'{{body}} : "{DEMOTED_TOKEN}"', compiler.DEMOTED_PENALTY, "+")]
-        for unit in compiler.unit_queries or ():
-            marks.append((f"{{title}} : ({fts5_text(unit)})", compiler.TITLE_WORDS_BONUS / len(compiler.unit_queries), "-"))
+        for unit, weight in zip(compiler.unit_queries or (), compiler.unit_weights or ()):
+            marks.append((f"{{title}} : ({fts5_text(unit)})", round(compiler.TITLE_WORDS_BONUS * weight, 3), "-"))
         exact = text.exact_title_phrases(compiler.query_text, compiler.exact_titles())
         if exact:
             marks.append(("{title} : (" + " OR ".join(fts_string(phrase) for phrase in exact) + ")", compiler.EXACT_TITLE_BONUS, "-"))

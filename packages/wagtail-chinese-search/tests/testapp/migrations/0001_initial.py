@@ -13,6 +13,7 @@ class Migration(migrations.Migration):
                 ("body", models.TextField(blank=True)),
                 ("document_number", models.CharField(blank=True, max_length=100)),
                 ("published", models.BooleanField(default=True)),
+                ("in_force", models.BooleanField(default=True)),
             ],
         ),
     ]
