@@ -15,8 +15,7 @@ import math
 from collections import Counter
 from pathlib import Path
 
-from _setup import (Timer, analyse_tables, corpus_documents, corpus_import_lines, make_home, percentile, setup_django,
-                    write_readme_section)
+from _setup import Timer, analyse_tables, corpus_documents, corpus_import_lines, make_home, percentile, setup_django, write_readme_section
 
 HERE = Path(__file__).resolve().parent
 BACKENDS = {

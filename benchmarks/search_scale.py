@@ -136,21 +136,23 @@ def main():
                     if round_:
                         latencies.append(timer.seconds * 1000)
                         found += bool(titles)
+            # The first 70 queries are the set measured before the query file grew (README figures before 0.2.0).
+            first = latencies[:70]
             rows[name] = {"build": build.seconds, "p50": percentile(latencies, 0.5), "p95": percentile(latencies, 0.95),
-                          "found": found}
+                          "found": found, "p50_70": percentile(first, 0.5), "p95_70": percentile(first, 0.95)}
             print(name, rows[name])
 
     stock = rows["stock"]
     lines = [
         f"Scale, {len(pieces):,} pages ({characters / 1e6:.1f} M characters), {len(queries)} queries ({connection.vendor}):",
         "",
-        "| backend | index build | ratio to stock | query p50 | query p95 | queries with results |",
-        "|---|---|---|---|---|---|",
+        "| backend | index build | ratio to stock | query p50 | query p95 | p50 / p95, first 70 queries | queries with results |",
+        "|---|---|---|---|---|---|---|",
     ]
     for name, label in (("gongkai", "Gongkai Chinese search"), ("stock", "Wagtail database backend (stock)")):
         r = rows[name]
         lines.append(f"| {label} | {r['build']:.0f} s | {r['build'] / stock['build']:.2f} | {r['p50']:.1f} ms | "
-                     f"{r['p95']:.1f} ms | {r['found']}/{len(queries)} |")
+                     f"{r['p95']:.1f} ms | {r['p50_70']:.1f} / {r['p95_70']:.1f} ms | {r['found']}/{len(queries)} |")
     table = "\n".join(lines)
     print(table)
     if args.write_readme:

@@ -1,4 +1,5 @@
-"""Chinese full-text search for Wagtail and django-modelsearch: word segmentation, Traditional/Simplified and
-full-width folding, a project dictionary, highlighting, and Elasticsearch analysis settings."""
+"""Chinese full-text search for Wagtail and django-modelsearch: word segmentation, Traditional/Simplified, regional
+and full-width folding, Chinese numerals, 简称 and synonyms, typo suggestions, a project dictionary, highlighting,
+and Elasticsearch analysis settings."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

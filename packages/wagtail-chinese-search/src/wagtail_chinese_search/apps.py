@@ -11,8 +11,7 @@ class ChineseSearchConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import signals
-        from . import synonyms
+        from . import signals, synonyms
         from .models import SearchSynonym, SearchTerm
 
         post_save.connect(signals.teach_segmenter, sender=SearchTerm, dispatch_uid="wagtail_chinese_search.teach")

@@ -23,6 +23,7 @@ OVERRIDES = {
     "backends.database.sqlite.sqlite.SQLiteIndex._refresh_title_norms": ("3415f0fdc680", "backends/sqlite.py: skipped"),
     "backends.database.postgres.postgres.ObjectIndexer.as_vector": ("4d7154e593af", "backends/postgres.py ChineseObjectIndexer"),
     "backends.database.postgres.postgres.ObjectIndexer.body": ("2a63d462a3e7", "backends/postgres.py ChineseObjectIndexer"),
+    "backends.database.postgres.postgres.ObjectIndexer.title": ("c221d3eeb678", "backends/postgres.py ChineseObjectIndexer: marked titles"),
     "backends.database.postgres.postgres.PostgresIndex.add_items": ("ada217d2c4eb", "backends/postgres.py: the same INSERT, segmented"),
     "backends.database.postgres.postgres.PostgresIndex._refresh_title_norms": ("3415f0fdc680", "backends/postgres.py: skipped"),
     # Querying: query rewriting, ranking and the single statement.

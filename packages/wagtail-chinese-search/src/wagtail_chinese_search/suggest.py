@@ -1,7 +1,7 @@
 """您是不是要找: a character typed by its sound (劳动和同 for 劳动合同, 档按法 for 档案法) corrected to a word of the
 searched titles that sounds the same.
 
-The vocabulary is the words of the searched objects' titles (those the query may find: the searched queryset),
+The vocabulary is the words of the searched model's titles (published ones),
 with their pinyin (pypinyin), built in each process when first needed (about 0.3 s for 1,000 titles, a few seconds
 for 100,000) and rebuilt in the background after VOCABULARY_MAX_AGE seconds while the old one still serves.
 A stretch of two or three characters of the query is corrected when it is not a title word itself, a title word has
@@ -10,7 +10,6 @@ own segmentation (何办 in 如何办理 and 技成 in 科技成果 are left alo
 (the backends search the corrected query beside the typed one); a correction with similar pinyin (zh/z, n/l,
 -ng/-n) is only suggested."""
 
-import hashlib
 import math
 import re
 import threading
@@ -69,18 +68,22 @@ class Vocabulary:
 
 
 def vocabulary(queryset):
-    """The title words of what this queryset searches, kept per process for VOCABULARY_MAX_AGE seconds."""
+    """The title words of the searched model's objects (published ones, when the model has `live`), kept per process
+    for VOCABULARY_MAX_AGE seconds. One vocabulary per model, whatever the filters of a search: building one reads
+    every title, and a search by column or year must not read them again."""
     model = queryset.model
-    if not any(field.name == "title" for field in model._meta.concrete_fields):
+    names = {field.name for field in model._meta.concrete_fields}
+    if "title" not in names:
         return None
-    key = hashlib.sha1(f"{model._meta.label}|{queryset.order_by().query}".encode()).hexdigest()
+    queryset = model._default_manager.using(queryset.db).all()
+    if "live" in names:
+        queryset = queryset.filter(live=True)
+    key = model._meta.label
     held = _vocabularies.get(key)
     if held is None:
         with _lock:
             held = _vocabularies.get(key)
             if held is None:
-                if len(_vocabularies) > 32:  # one per language and section searched; start over rather than grow
-                    _vocabularies.clear()
                 held = _vocabularies[key] = [time.monotonic(), _build(queryset), False]
     elif time.monotonic() - held[0] >= VOCABULARY_MAX_AGE and not held[2]:
         held[2] = True  # one rebuild at a time; readers keep the old vocabulary meanwhile
@@ -157,7 +160,9 @@ def title_word_weights(queryset, words):
     vocab = vocabulary(queryset) if words else None
     if vocab is None or not vocab.titles:
         return [1 / len(words)] * len(words) if words else []
-    weights = [math.log((vocab.titles + 1) / (vocab.counts.get(text.fold(word), 0) + 1)) + 0.1 for word in words]
+    # A single character (法, 令) is in most titles, though the vocabulary keeps only words of two or more.
+    weights = [0.1 if len(word) == 1 else math.log((vocab.titles + 1) / (vocab.counts.get(text.fold(word), 0) + 1)) + 0.1
+               for word in words]
     total = sum(weights)
     # Half shared equally: a question's words absent from every title (拖欠, 账款) must not leave the one title word
     # it has (中小企业) worth almost nothing.

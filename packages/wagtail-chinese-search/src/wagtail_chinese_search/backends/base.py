@@ -4,8 +4,7 @@ from modelsearch.utils import get_content_type_pk
 from .. import abbreviations, suggest, text
 from .query import NothingToSearch, autocomplete_rewrite, rewrite, title_query
 
-
-# A word no one types, indexed with the text of objects whose `search_demoted` is true (a 失效 or 废止 version): they
+# A word no one types, indexed with the title of objects whose `search_demoted` is true (a 失效 or 废止 version): they
 # rank below the others of their tier (DEMOTED_PENALTY) and stay findable.
 DEMOTED_TOKEN = "wcsdemoted"
 

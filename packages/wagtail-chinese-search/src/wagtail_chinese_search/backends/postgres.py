@@ -35,8 +35,6 @@ class ChineseObjectIndexer(SegmentingIndexerMixin, ObjectIndexer):
             for current, weight, value in self.prepare_field(self.obj, field)
             if isinstance(current, SearchField)
         ]
-        if is_demoted(self.obj):
-            texts.append((DEMOTED_TOKEN, "D"))
         return self.as_vector(texts)
 
 
@@ -49,6 +47,8 @@ class ChineseObjectIndexer(SegmentingIndexerMixin, ObjectIndexer):
             for current, weight, value in self.prepare_field(self.obj, field)
             if isinstance(current, SearchField) and current.field_name == "title"
         ]
+        if is_demoted(self.obj):  # in the title, not the body: checking a small title costs no de-TOASTing of a body
+            texts.append((DEMOTED_TOKEN, "D"))
         return ObjectIndexer.as_vector(self, texts)
 
 
@@ -156,14 +156,14 @@ class ChinesePostgresSearchResults(OneStatementResultsMixin, PostgresSearchResul
                 score_sql += f" + CASE WHEN e.body @@ {tsquery} THEN {compiler.ALL_TERMS_BONUS} ELSE 0 END"
                 score_params += [config, phrase]
         score_sql += (f" + CASE WHEN e.title @@ {tsquery} THEN {compiler.TITLE_BONUS} ELSE 0 END"
-                      f" - CASE WHEN e.body @@ {tsquery} THEN {compiler.DEMOTED_PENALTY} ELSE 0 END")
+                      f" - CASE WHEN e.title @@ {tsquery} THEN {compiler.DEMOTED_PENALTY} ELSE 0 END")
         score_params += [config, tsquery_text(strict), config, DEMOTED_TOKEN]
         for unit, weight in zip(compiler.unit_queries or (), compiler.unit_weights or ()):
             score_sql += f" + CASE WHEN e.title @@ {tsquery} THEN {round(compiler.TITLE_WORDS_BONUS * weight, 3)} ELSE 0 END"
             score_params += [config, tsquery_text(unit)]
         exact = text.exact_title_phrases(compiler.query_text, compiler.exact_titles())
         if exact:
-            matches = " OR ".join(f"e.title @@ phraseto_tsquery(%s::regconfig, %s)" for _phrase in exact)
+            matches = " OR ".join("e.title @@ phraseto_tsquery(%s::regconfig, %s)" for _phrase in exact)
             score_sql += f" + CASE WHEN {matches} THEN {compiler.EXACT_TITLE_BONUS} ELSE 0 END"
             score_params += [value for phrase in exact for value in (config, phrase)]
         return (score_sql, score_params), any_source, all_source, False

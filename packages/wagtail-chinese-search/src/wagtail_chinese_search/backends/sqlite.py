@@ -1,6 +1,5 @@
 from django.db.models import Expression, FloatField, Func, TextField
 from django.utils.functional import cached_property
-from modelsearch.index import SearchField
 from modelsearch.backends.database.sqlite.query import (
     Lexeme,
     MatchExpression,
@@ -16,6 +15,7 @@ from modelsearch.backends.database.sqlite.sqlite import (
     SQLiteSearchQueryCompiler,
     SQLiteSearchResults,
 )
+from modelsearch.index import SearchField
 
 from .. import text
 from .base import DEMOTED_TOKEN, SegmentingCompilerMixin, SegmentingIndexerMixin, SegmentingIndexMixin, is_demoted
@@ -32,14 +32,14 @@ NEAR_DISTANCE = 8
 class ChineseObjectIndexer(SegmentingIndexerMixin, ObjectIndexer):
     @cached_property
     def title(self):
-        return text.title_index_text(
+        title = text.title_index_text(
             value for field in self.search_fields for current, value in self.prepare_field(self.obj, field)
             if isinstance(current, SearchField) and current.field_name == "title")
+        return f"{title} {DEMOTED_TOKEN}" if is_demoted(self.obj) else title
 
     @cached_property
     def body(self):
-        body = text.index_text(ObjectIndexer.body.func(self))
-        return f"{body} {DEMOTED_TOKEN}" if is_demoted(self.obj) else body
+        return text.index_text(ObjectIndexer.body.func(self))
 
     @cached_property
     def autocomplete(self):
@@ -161,7 +161,7 @@ class ChineseSQLiteSearchResults(OneStatementResultsMixin, SQLiteSearchResults):
                 score_params += tier_params
         # Lower is better in bm25: bonuses are subtracted, the penalty added.
         marks = [(f"{{title}} : ({fts5_text(strict)})", compiler.TITLE_BONUS, "-"),
-                 (f'{{body}} : "{DEMOTED_TOKEN}"', compiler.DEMOTED_PENALTY, "+")]
+                 (f'{{title}} : "{DEMOTED_TOKEN}"', compiler.DEMOTED_PENALTY, "+")]
         for unit, weight in zip(compiler.unit_queries or (), compiler.unit_weights or ()):
             marks.append((f"{{title}} : ({fts5_text(unit)})", round(compiler.TITLE_WORDS_BONUS * weight, 3), "-"))
         exact = text.exact_title_phrases(compiler.query_text, compiler.exact_titles())
