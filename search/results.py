@@ -53,12 +53,14 @@ def _within_budget(request):
     return keep
 
 
-def result_rows(request, results, query):
+def result_rows(request, results, query, also=()):
+    """`also`: other texts searched with the query (a typo's correction), whose words are highlighted too."""
     pages = list(results)
     cards = site_cache.remember_each(request, "search-card", [page.pk for page in pages], lambda ids: _cards(request, ids),
                                      keep=_within_budget(request))
     rows = []
-    words = highlight.highlight_words(query)  # once for the page of results, not twice for every result
+    # Once for the page of results, not twice for every result.
+    words = sorted({word for text in (query, *also) for word in highlight.highlight_words(text)}, key=len, reverse=True)
     for page in pages:
         card = cards.get(page.pk)
         if card is None:  # unpublished or deleted between the search and now

@@ -144,7 +144,8 @@ def search(request):
             else:
                 # base pages: results.py keeps the rest. The page of results and both counts are one statement.
                 page_obj, counts = ranked_page(searched, request.GET.get("page"))
-            rows = results.result_rows(request, page_obj.object_list, query)
+            also = ([understood.suggestion] if understood.suggestion_searched else []) + understood.abbreviated_titles
+            rows = results.result_rows(request, page_obj.object_list, query, also)
             if rows and counts and counts.several_words and not counts.all_words:
                 messages.append(_("没有同时包含全部词语的信息，以下是包含部分词语的结果。"))
         except DatabaseError:

@@ -100,6 +100,12 @@ def test_synonym_form_rejects_an_empty_or_circular_meaning():
         SearchSynonym(term="社保法", meanings=" ，、 ").full_clean()
     with pytest.raises(ValidationError):
         SearchSynonym(term="手机", meanings="手机").full_clean()
+    with pytest.raises(ValidationError):
+        SearchSynonym(term="法", meanings="法律").full_clean()
+
+
+def test_folding_keeps_the_text_after_a_nul_character():
+    assert fold("軟體\x00網路") == "软件\x00网络"
 
 
 def test_highlighting_marks_what_the_synonym_stands_for():

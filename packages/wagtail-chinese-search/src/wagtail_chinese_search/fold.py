@@ -21,7 +21,8 @@ from .normalise import normalise
 _local = threading.local()
 _NUMERAL = "〇零一二两三四五六七八九十百千万"
 _NUMBERED = re.compile(rf"第([{_NUMERAL}]+)([号期])|([〇零一二三四五六七八九]{{4}})年")
-_STRETCH = re.compile(r"[^\s，。；：！？、,.;:!?（）()《》“”]+")  # a clause: converted whole, or not at all
+# A clause: converted whole, or not at all. NUL separates too: OpenCC's C++ stops reading at it.
+_STRETCH = re.compile(r"[^\s\x00，。；：！？、,.;:!?（）()《》“”]+")
 
 
 def _traditional(text):

@@ -53,6 +53,8 @@ class SearchSynonym(models.Model):
         from django.core.exceptions import ValidationError
 
         self.term = " ".join((self.term or "").split())
+        if len(self.term) < 2:  # one character (法, 令) would rewrite most queries
+            raise ValidationError({"term": _("用户输入的词至少两个字。")})
         if not self.meaning_list():
             raise ValidationError({"meanings": _("请至少填写一种规范用语。")})
         from .fold import fold
