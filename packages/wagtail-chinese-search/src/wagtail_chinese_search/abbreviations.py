@@ -2,9 +2,9 @@
 appear in the title in the same order, starting with the title's first character and ending with the same kind of
 document (法, 条例, 办法…). The editable list (synonyms.py) comes first; this catches the rest.
 
-Only short Chinese queries ending in a document kind are tried, with one small query on the searched model's
-titles (those starting with the first character and ending with the kind); the candidates then search as
-alternatives of the typed word, shortest title first, at most MAX_TITLES."""
+Only short Chinese queries ending in a document kind are tried, against the titles of the searched model grouped by
+first character and kind (kept with the title vocabulary, suggest.py: no query per search); the candidates then
+search as alternatives of the typed word, shortest title first, at most MAX_TITLES."""
 
 import re
 
@@ -46,23 +46,31 @@ def in_order(word, title):
     return True
 
 
+def index_keys(title):
+    """(first character, kind of document) for each kind a title ends with (实施条例 and 条例), without the country's
+    name."""
+    folded = text.fold(title)
+    for prefix in PREFIXES:
+        if prefix and folded.startswith(prefix):
+            folded = folded[len(prefix):]
+    return [(folded[0], suffix) for suffix in SUFFIXES if len(folded) > len(suffix) and folded.endswith(suffix)]
+
+
 def expand(queryset, query_text):
     """Titles of the searched objects that the query abbreviates, shortest first (at most MAX_TITLES); [] when the
     query is not shaped like a 简称, the model has no title, or a title holds the query as typed."""
     word = candidate_shape(query_text)
-    model = queryset.model
-    if word is None or not any(field.name == "title" for field in model._meta.concrete_fields):
+    if word is None:
         return []
     units = text.segment_query(query_text)
     if len(units) == 1 and units[0].alternatives:  # the editable list already knows it
         return []
-    suffix = _suffix(word)
-    from django.db.models import Q
+    from .suggest import vocabulary
 
-    starts = Q()
-    for prefix in PREFIXES:
-        starts |= Q(title__startswith=prefix + word[0])
-    titles = set(queryset.order_by().filter(starts, title__endswith=suffix).values_list("title", flat=True)[:2000])
+    vocab = vocabulary(queryset)
+    if vocab is None or word in vocab.counts:
+        return []
+    titles = vocab.by_ends.get((word[0], _suffix(word)), ())
     if any(word in text.fold(title) for title in titles):  # typed as written: not an abbreviation
         return []
-    return sorted((title for title in titles if in_order(word, title)), key=lambda title: (len(title), title))[:MAX_TITLES]
+    return sorted({title for title in titles if in_order(word, title)}, key=lambda title: (len(title), title))[:MAX_TITLES]

@@ -43,10 +43,15 @@ def _fuzzy(syllable):
 
 class Vocabulary:
     def __init__(self, titles):
+        from .abbreviations import index_keys
+
         counts = Counter()
         self.titles = 0
+        self.by_ends = {}  # (first character, kind of document) → titles, for 简称 (abbreviations.py)
         for title in titles:
             self.titles += 1
+            for key in index_keys(title):
+                self.by_ends.setdefault(key, []).append(title)
             counts.update({token for token in text.index_tokens(title) if 2 <= len(token) <= 4 and _CJK_RUN.fullmatch(token)})
         self.counts = counts
         self.by_sound, self.by_fuzzy_sound = {}, {}
