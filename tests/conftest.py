@@ -37,10 +37,10 @@ def _fresh_cache():
     cache.clear()
     forget_read_version()
     # Search keeps the synonym list and the title vocabulary per process; each test's database has its own.
-    from wagtail_chinese_search import suggest, synonyms
+    from wagtail_chinese_search import synonyms, vocabulary
 
     synonyms.invalidate()
-    suggest.forget()
+    vocabulary.forget()
 
 
 @pytest.fixture(autouse=True)

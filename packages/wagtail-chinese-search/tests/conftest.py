@@ -6,10 +6,10 @@ from tests.testapp.models import Article
 @pytest.fixture(autouse=True)
 def _fresh_search_state():
     """The synonym list and the title vocabulary are kept per process; each test's database has its own."""
-    from wagtail_chinese_search import suggest, synonyms
+    from wagtail_chinese_search import synonyms, vocabulary
 
     synonyms.invalidate()
-    suggest.forget()
+    vocabulary.forget()
 
 
 @pytest.fixture

@@ -3,7 +3,7 @@ appear in the title in the same order, starting with the title's first character
 document (法, 条例, 办法…). The editable list (synonyms.py) comes first; this catches the rest.
 
 Only short Chinese queries ending in a document kind are tried, against the titles of the searched model grouped by
-first character and kind (kept with the title vocabulary, suggest.py: no query per search); the candidates then
+first character and kind (kept with the title vocabulary, vocabulary.py: no query per search); the candidates then
 search as alternatives of the typed word, shortest title first, at most MAX_TITLES."""
 
 import re
@@ -65,7 +65,7 @@ def expand(queryset, query_text):
     units = text.segment_query(query_text)
     if len(units) == 1 and units[0].alternatives:  # the editable list already knows it
         return []
-    from .suggest import vocabulary
+    from .vocabulary import vocabulary
 
     vocab = vocabulary(queryset)
     if vocab is None or word in vocab.counts:

@@ -1,7 +1,7 @@
 from modelsearch.query import Or, PlainText
 from modelsearch.utils import get_content_type_pk
 
-from .. import abbreviations, suggest, text
+from .. import abbreviations, suggest, text, vocabulary
 from .query import NothingToSearch, autocomplete_rewrite, rewrite, title_query
 
 # A word no one types, indexed with the title of objects whose `search_demoted` is true (a 失效 or 废止 version): they
@@ -64,7 +64,7 @@ class SegmentingCompilerMixin:
                 rewritten = rewrite(self.query, self.DEFAULT_OPERATOR)
                 self.query, self.all_terms_query, self.query_words = rewritten.query, rewritten.all_terms, rewritten.words
                 self.unit_queries = rewritten.units
-                self.unit_weights = suggest.title_word_weights(self.queryset, rewritten.words) if rewritten.units else None
+                self.unit_weights = vocabulary.title_word_weights(self.queryset, rewritten.words) if rewritten.units else None
                 self.abbreviated_titles = abbreviations.expand(self.queryset, self.query_text) if self.query_text else []
                 if self.abbreviated_titles:
                     # 城规法 also searches 城乡规划法: each title the query abbreviates, as all of its words.

@@ -18,7 +18,7 @@ from modelsearch.query import Fuzzy, MatchAll, Not
 from .. import text
 from .base import DEMOTED_TOKEN, SegmentingCompilerMixin, SegmentingIndexerMixin, SegmentingIndexMixin, is_demoted
 from .query import Prefix
-from .statement import CountLimitMixin, OneStatementResultsMixin, tsquery_text
+from .statement import CountLimitMixin, OneStatementResultsMixin, tsquery_lexeme, tsquery_text
 
 
 class ChineseObjectIndexer(SegmentingIndexerMixin, ObjectIndexer):
@@ -152,7 +152,7 @@ class ChinesePostgresSearchResults(OneStatementResultsMixin, PostgresSearchResul
             if len(compiler.query_words or ()) > 1:
                 # The words next to each other, in the order typed (无偿献血制度): as SQLite's NEAR, a passage about
                 # exactly this. The index puts a compound's sub-words before it, so consecutive words stay adjacent.
-                phrase = " <-> ".join("'" + word.replace("'", "''").replace("\\", "\\\\") + "'" for word in compiler.query_words)
+                phrase = " <-> ".join(tsquery_lexeme(word) for word in compiler.query_words)
                 score_sql += f" + CASE WHEN e.body @@ {tsquery} THEN {compiler.ALL_TERMS_BONUS} ELSE 0 END"
                 score_params += [config, phrase]
         score_sql += (f" + CASE WHEN e.title @@ {tsquery} THEN {compiler.TITLE_BONUS} ELSE 0 END"

@@ -26,13 +26,18 @@ class Unsupported(Exception):
     """A query shape the single statement does not handle; modelsearch's own path runs instead."""
 
 
+def tsquery_lexeme(term):
+    """One term quoted for to_tsquery(), as modelsearch's Lexeme quotes it."""
+    return "'" + term.replace("'", "''").replace("\\", "\\\\") + "'"
+
+
 def tsquery_text(query):
     """PostgreSQL to_tsquery() text for a rewritten query ('term', 'pre':*, &, |), as modelsearch's Lexeme quotes it."""
     if isinstance(query, PlainText):  # Prefix included
         terms = query.query_string.split()
         if not terms:
             raise Unsupported
-        quoted = ["'" + term.replace("'", "''").replace("\\", "\\\\") + "'" for term in terms]
+        quoted = [tsquery_lexeme(term) for term in terms]
         if isinstance(query, Prefix) or getattr(query, "prefix", False):
             quoted[-1] += ":*"
         joiner = " | " if (query.operator or "and").lower() == "or" else " & "
