@@ -12,11 +12,15 @@ OFFICE_GROUP = "办公室审核"
 LEADERS_GROUP = "局领导签发"
 WORKFLOW_NAME = "三级审核（科室审核 → 办公室审核 → 领导签发）"
 OFFICE_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
-# The 办公室 runs the site: departments and their columns, the word list, site settings.
+# The 办公室 runs the site: departments and their columns, the word list, site settings, search words.
 OFFICE_MODEL_PERMISSIONS = [
     ("gongkai_governance", "add_department"), ("gongkai_governance", "change_department"), ("gongkai_governance", "delete_department"),
     ("gongkai_governance", "add_sensitiveword"), ("gongkai_governance", "change_sensitiveword"), ("gongkai_governance", "delete_sensitiveword"),
     ("gongkai_core", "change_sitesettings"),
+    # Search: the dictionary and the list of 简称 and synonyms (wagtail-chinese-search).
+    ("wagtail_chinese_search", "add_searchterm"), ("wagtail_chinese_search", "change_searchterm"),
+    ("wagtail_chinese_search", "delete_searchterm"), ("wagtail_chinese_search", "add_searchsynonym"),
+    ("wagtail_chinese_search", "change_searchsynonym"), ("wagtail_chinese_search", "delete_searchsynonym"),
     # The mailbox: the 办公室 assigns messages to departments and reads consultation feedback.
     ("gongkai_interaction", "assign_message"), ("gongkai_interaction", "view_consultationcomment"),
 ]

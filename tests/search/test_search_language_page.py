@@ -86,3 +86,13 @@ def test_a_synonym_with_no_meaning_is_refused_with_a_message(admin_client):
         "term": "卷宗", "meanings": " ，、 ", "kind": "synonym"})
     assert response.status_code == 200 and "请至少填写一种规范用语" in response.content.decode()
     assert SearchSynonym.objects.count() == before
+
+
+@pytest.mark.django_db
+def test_the_office_keeps_the_synonym_list_and_a_department_editor_does_not(client, bureau):
+    client.force_login(bureau["office"])
+    listing = client.get("/admin/snippets/wagtail_chinese_search/searchsynonym/")
+    assert listing.status_code == 200 and "搜索同义词" in listing.content.decode()
+    assert client.get("/admin/snippets/wagtail_chinese_search/searchsynonym/add/").status_code == 200
+    client.force_login(bureau["editor"])
+    assert client.get("/admin/snippets/wagtail_chinese_search/searchsynonym/add/").status_code in (302, 403)
