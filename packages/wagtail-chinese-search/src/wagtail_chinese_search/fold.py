@@ -16,7 +16,7 @@ from functools import lru_cache
 import cn2an
 import opencc
 
-from .normalise import normalise
+from .normalise import normalise, simplified_chars
 
 _local = threading.local()
 _NUMERAL = "〇零一二两三四五六七八九十百千万"
@@ -32,10 +32,7 @@ def _traditional(text):
 
 @lru_cache(maxsize=1)
 def _traditional_chars():
-    from zhconv import zhconv as tables
-
-    tables.loaddict()
-    return frozenset(k for k, v in tables.zhcdicts["zh2Hans"].items() if len(k) == 1 and len(v) == 1 and k != v)
+    return frozenset(k for k, v in simplified_chars().items() if k != v)
 
 
 def _converter():

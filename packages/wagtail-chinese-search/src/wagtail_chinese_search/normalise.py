@@ -8,15 +8,21 @@ from functools import lru_cache
 
 
 @lru_cache(maxsize=1)
+def simplified_chars():
+    """zhconv's one-character Traditional → Simplified table (characters that map to themselves included)."""
+    from zhconv import zhconv as tables
+
+    tables.loaddict()
+    return {k: v for k, v in tables.zhcdicts["zh2Hans"].items() if len(k) == 1 and len(v) == 1}
+
+
+@lru_cache(maxsize=1)
 def _table():
     """One translation table for every character of the Basic Multilingual Plane whose normal form differs:
     its NFKC form (full-width Ａ１（ → A1(), ① → 1), then Traditional → Simplified. One str.translate call
     costs a third of NFKC plus a conversion; normalising character by character is also what lets
     highlighting map positions back to the original text."""
-    from zhconv import zhconv as tables
-
-    tables.loaddict()
-    simplified = {k: v for k, v in tables.zhcdicts["zh2Hans"].items() if len(k) == 1 and len(v) == 1}
+    simplified = simplified_chars()
     mapping = {}
     for code in range(0x20, 0x10000):
         if 0xD800 <= code <= 0xDFFF:

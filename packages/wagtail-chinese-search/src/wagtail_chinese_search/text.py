@@ -125,9 +125,14 @@ TITLE_BEGIN, TITLE_END = "wcsbegin", "wcsend"
 _SPACE_BETWEEN_CJK = re.compile(r"(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])")
 
 
+def marked_title(value):
+    """A title as the title column indexes it: segmented, between the begin and end markers."""
+    return f"{TITLE_BEGIN} {index_text(value)} {TITLE_END}"
+
+
 def title_index_text(values):
-    """The index text of a title column: each title value, segmented, between the begin and end markers."""
-    return " ".join(f"{TITLE_BEGIN} {index_text(value)} {TITLE_END}" for value in values if value and value.strip())
+    """The index text of a title column: each title value, marked."""
+    return " ".join(marked_title(value) for value in values if value and value.strip())
 
 
 def exact_title_texts(query_text, titles=()):
@@ -144,11 +149,6 @@ def exact_title_texts(query_text, titles=()):
         for alternative in unit.alternatives:
             texts.append(folded.replace(unit.word, "".join(part.word for part in alternative), 1))
     return texts + [title for title in titles if title]
-
-
-def exact_title_phrases(query_text, titles=()):
-    """exact_title_texts() as the title column indexes them (segmented, between the markers)."""
-    return [f"{TITLE_BEGIN} {index_text(value)} {TITLE_END}" for value in exact_title_texts(query_text, titles)]
 
 
 def split_compound(word):

@@ -56,6 +56,7 @@ class SegmentingCompilerMixin:
         self.unit_weights = None  # each word's share of TITLE_WORDS_BONUS: rarer title words weigh more
         self.abbreviated_titles = []
         self.correction = None  # suggest.Correction: 您是不是要找
+        self.exact_texts = []  # text.exact_title_texts(): the query first
         self.query_text = getattr(self.query, "query_string", None) if isinstance(self.query, PlainText) else None
         try:
             if self.autocomplete:
@@ -74,22 +75,16 @@ class SegmentingCompilerMixin:
                     if self.correction is not None and self.correction.confident:
                         # 劳动和同法 also searches 劳动合同法: the typed words still match as typed.
                         self.query = Or([self.query, rewrite(PlainText(self.correction.text), self.DEFAULT_OPERATOR).query])
-            if self.all_terms_query is not None and self.query_text:
+                # Titles that count as exactly what was asked for: the query, what its 简称 or synonyms stand for,
+                # the titles an unlisted 简称 stands for, a confident correction. Worked out once, for the statement.
+                corrected = [self.correction.text] if self.correction is not None and self.correction.confident else []
+                self.exact_texts = text.exact_title_texts(self.query_text, [*self.abbreviated_titles, *corrected])
+            if self.all_terms_query is not None and self.exact_texts[1:]:
                 # A title asked for exactly (through a synonym, a 简称, a correction) holds "every word", even when
                 # it lacks one as typed: 個人資料保護法 → 个人信息保护法 has no separate 法.
-                asked = text.exact_title_texts(self.query_text, self.exact_titles())[1:]
-                if asked:
-                    self.all_terms_query = Or([self.all_terms_query, *(title_query(title) for title in asked)])
+                self.all_terms_query = Or([self.all_terms_query, *(title_query(title) for title in self.exact_texts[1:])])
         except NothingToSearch:
             self.nothing_to_search = True
-
-    def exact_titles(self):
-        """Titles that count as exactly what was asked for besides the query: those an unlisted 简称 stands for and
-        the confident correction of a typo."""
-        titles = list(self.abbreviated_titles)
-        if self.correction is not None and self.correction.confident:
-            titles.append(self.correction.text)
-        return titles
 
     def search(self, config, start, stop, score_field=None, **kwargs):
         if self.nothing_to_search:

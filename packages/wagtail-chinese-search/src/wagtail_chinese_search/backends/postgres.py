@@ -161,7 +161,7 @@ class ChinesePostgresSearchResults(OneStatementResultsMixin, PostgresSearchResul
         for unit, weight in zip(compiler.unit_queries or (), compiler.unit_weights or ()):
             score_sql += f" + CASE WHEN e.title @@ {tsquery} THEN {round(compiler.TITLE_WORDS_BONUS * weight, 3)} ELSE 0 END"
             score_params += [config, tsquery_text(unit)]
-        exact = text.exact_title_phrases(compiler.query_text, compiler.exact_titles())
+        exact = [text.marked_title(value) for value in compiler.exact_texts]
         if exact:
             matches = " OR ".join("e.title @@ phraseto_tsquery(%s::regconfig, %s)" for _phrase in exact)
             score_sql += f" + CASE WHEN {matches} THEN {compiler.EXACT_TITLE_BONUS} ELSE 0 END"

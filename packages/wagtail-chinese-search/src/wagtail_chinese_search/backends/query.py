@@ -52,7 +52,7 @@ def rewrite(query, operator="or"):
     if all_terms is not None:
         segmented = text.segment_query(query.query_string)
         words = [unit.word for unit in segmented if is_required(unit, segmented)]
-        units = [unit_query(*unit) for unit in segmented if is_required(unit, segmented)]
+        units = list(all_terms.subqueries)  # the searched words' queries, in the same order
     return Rewritten(rewritten, all_terms, words, units)
 
 

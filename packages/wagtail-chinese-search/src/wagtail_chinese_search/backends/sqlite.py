@@ -164,7 +164,7 @@ class ChineseSQLiteSearchResults(OneStatementResultsMixin, SQLiteSearchResults):
                  (f'{{title}} : "{DEMOTED_TOKEN}"', compiler.DEMOTED_PENALTY, "+")]
         for unit, weight in zip(compiler.unit_queries or (), compiler.unit_weights or ()):
             marks.append((f"{{title}} : ({fts5_text(unit)})", round(compiler.TITLE_WORDS_BONUS * weight, 3), "-"))
-        exact = text.exact_title_phrases(compiler.query_text, compiler.exact_titles())
+        exact = [text.marked_title(value) for value in compiler.exact_texts]
         if exact:
             marks.append(("{title} : (" + " OR ".join(fts_string(phrase) for phrase in exact) + ")", compiler.EXACT_TITLE_BONUS, "-"))
         for match, points, sign in marks:
