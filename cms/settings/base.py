@@ -26,6 +26,8 @@ INSTALLED_APPS = [
     "gongkai.interaction",
     "gongkai.setup",
     "demo",
+    # Before wagtail.admin: the admin's remaining English made Chinese (templates; its catalogue is in LOCALE_PATHS).
+    "gongkai.admin_chinese",
     # Wagtail
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
@@ -88,6 +90,8 @@ MIDDLEWARE = [
     # After authentication: only anonymous readers get cached pages.
     "gongkai.core.page_cache.PageCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Inside MessageMiddleware: after a review step, says what happened and what comes next.
+    "gongkai.governance.review_messages.ReviewMessagesMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as django-axes asks: locks out repeated failed admin logins.
@@ -146,7 +150,8 @@ LANGUAGES = [
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# Our own strings, then what Wagtail's zh_Hans catalogues leave in English (gongkai/admin_chinese).
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "gongkai" / "admin_chinese" / "locale"]
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True
@@ -176,6 +181,11 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # Wagtail
 WAGTAIL_SITE_NAME = "公开 Gongkai"
+# Avatars are uploaded or initials: nothing in the admin calls the internet (gravatar.com would learn who edits).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# No release check against wagtail.org from the editors' browsers, and no English "what's new" banner.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 # Chinese search (the wagtail_chinese_search package, packages/wagtail-chinese-search): SQLite FTS5 or
 # PostgreSQL, text segmented with jieba. Its README gives these two lines to any Wagtail site.
 WAGTAILSEARCH_BACKENDS = {

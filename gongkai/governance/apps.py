@@ -12,9 +12,10 @@ class GovernanceConfig(AppConfig):
         from gongkai.core.content_version import bump_on_change
         from gongkai.core.forms import register_publish_check
 
-        from . import signals  # noqa: F401
+        from . import review_messages, signals  # noqa: F401
         from .checks import check_word_list
         from .models import Department
 
         bump_on_change(Department)  # pages show their department
         register_publish_check(check_word_list)
+        review_messages.connect()

@@ -3,6 +3,7 @@
 from django.contrib.auth.models import Group
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_lazy as wagtail_msgid
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.models import Task, TaskState
 
@@ -84,11 +85,7 @@ class DepartmentReviewTask(Task):
 
     def get_actions(self, obj, user):
         if self._reviews(obj, user):
-            return [
-                ("reject", _("退回修改"), True),
-                ("approve", _("审核通过"), False),
-                ("approve", _("审核通过并附意见"), True),
-            ]
+            return review_actions()
         return []
 
     def get_task_states_user_can_moderate(self, user, **kwargs):
@@ -123,6 +120,17 @@ class DepartmentReviewTask(Task):
     class Meta:
         verbose_name = _("科室审核")
         verbose_name_plural = _("科室审核")
+
+
+def review_actions():
+    """The same three buttons at every step: Wagtail's own msgids, which its GroupApprovalTask uses for the other
+    steps (gongkai/admin_chinese gives them as 退回修改 / 审核通过 / 审核通过并附意见). Under another name than _ so
+    makemessages leaves them in Wagtail's catalogue."""
+    return [
+        ("reject", wagtail_msgid("Request changes"), True),
+        ("approve", wagtail_msgid("Approve"), False),
+        ("approve", wagtail_msgid("Approve with comment"), True),
+    ]
 
 
 def _ancestor_paths(page):

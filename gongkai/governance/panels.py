@@ -5,10 +5,11 @@ from .freshness import build_report
 
 
 class FreshnessPanel(Component):
-    """The dashboard's verdict: would the site pass a column-freshness inspection today?"""
+    """The dashboard's verdict: would the site pass a column-freshness inspection today? Below what waits for the
+    editor's own action (Wagtail's review panels, 200–220), above recent edits (250)."""
 
     name = "gongkai_freshness"
-    order = 50
+    order = 230
     template_name = "gongkai_governance/freshness_panel.html"
 
     def get_context_data(self, parent_context):

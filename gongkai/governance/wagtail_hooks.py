@@ -48,7 +48,12 @@ def freshness_menu_item():
 
 @hooks.register("construct_homepage_panels")
 def freshness_panel(request, panels):
-    panels.insert(0, FreshnessPanel())
+    """What waits for me comes first: pages awaiting my review, then my own pages in review (sent back ones among
+    them), then the freshness check."""
+    for panel in panels:
+        if panel.name == "workflow_objects_to_moderate":
+            panel.order = 200
+    panels.append(FreshnessPanel())
 
 
 @hooks.register("register_log_actions")
