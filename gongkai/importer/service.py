@@ -27,6 +27,7 @@ from gongkai.columns.models import ColumnKind, ColumnPage
 from gongkai.core.blocks import RICH_TEXT_FEATURES
 from gongkai.disclosure.models import DocumentPage, DocumentType, TopicCategory, Validity
 from gongkai.news.models import ArticlePage
+from gongkai.reports.exports import table_problems
 from gongkai.reports.models import AnnualReportPage, ReportFormat
 
 from . import corpus
@@ -148,8 +149,8 @@ def _stream(page, field_name, obj, name, prefix_paragraphs=()):
     else:
         raise LineError(_("字段 %(name)s 应为文本或块列表") % {"name": name})
     try:
-        stream_value = stream_block.to_python(blocks)
-        stream_block.clean(stream_value)
+        # The cleaned value: blocks may complete it (statistics tables compute their totals).
+        stream_value = stream_block.clean(stream_block.to_python(blocks))
     except ValidationError as error:
         raise LineError(_("字段 %(name)s 的内容无效：%(error)s") % {"name": name, "error": _flatten(error)}) from None
     except (TypeError, ValueError, KeyError, AttributeError) as error:
@@ -262,6 +263,10 @@ def build_annual_report(page, obj):
     page.report_format = _choice(obj, "format", ReportFormat, ReportFormat.FORMAT_2021)
     page.issuer = _text(obj, "issuer", max_length=200)
     page.body = _stream(page, "body", obj, "body")
+    # Imported reports are published: their tables must add up, as when an editor publishes.
+    problems = table_problems(page.body)
+    if problems:
+        raise LineError(_("字段 body 的统计表数据不一致：%(problems)s") % {"problems": "；".join(problems)})
 
 
 KINDS = {

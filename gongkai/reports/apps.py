@@ -7,3 +7,10 @@ class ReportsConfig(AppConfig):
     label = "gongkai_reports"
     verbose_name = _("年度报告")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from gongkai.core.forms import register_publish_check
+
+        from .checks import check_statistics_tables
+
+        register_publish_check(check_statistics_tables)

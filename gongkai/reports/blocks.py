@@ -1,7 +1,6 @@
 """Blocks of the 政府信息公开工作年度报告. Sections hold narrative content; the statutory statistics
 tables (表A/B/C) are further block types of SectionContentBlock, so a report can carry them in place."""
 
-from django.forms.utils import ErrorList
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -30,18 +29,75 @@ def _number_block(label, decimal=False, signed=False):
     return blocks.IntegerBlock(label=label, default=0, **({} if signed else {"min_value": 0}))
 
 
+class NumbersRowBlock(blocks.StructBlock):
+    """One table row in the editor: its label, then a number for every column, in one line of the grid."""
+
+    def get_form_context(self, value, prefix="", errors=None):
+        return {**super().get_form_context(value, prefix=prefix, errors=errors), "row_label": self.label}
+
+    class Meta:
+        form_template = "gongkai_reports/admin/numbers_row.html"
+
+
 def _numbers_row(columns, label, subtable=None):
-    """One table row: a number for every column, laid out in a line in the editor."""
-    return blocks.StructBlock(
+    return NumbersRowBlock(
         [(key, _number_block(column_label, decimal=(subtable, key) in statistics.DECIMAL_CELLS,
                              signed=key in statistics.SIGNED_COLUMNS))
          for key, column_label in columns],
-        label=label, form_classname="stats-row")
+        label=label)
 
 
-class StatisticsTableBlock(blocks.StructBlock):
-    """A table whose numbers must add up: clean() runs the consistency rules of docs/specs/annual-report-format.md, and a failed rule names
-    the cell and the rule (表三 法律服务机构列：一+二 ≠ 总计+四（12 ≠ 11）)."""
+class GridMixin:
+    """Edited as one grid laid out like the official table: a header row of column labels, then the rows. The
+    totals the table defines (a row's 总计, the （七）总计 row) are computed as the editor types
+    (gongkai_reports/statistics_grid.js) and again on the server (fill_totals), and cells that break a rule are
+    marked. `grid` describes the computations for both."""
+
+    grid_columns = ()
+    grid_corner = ""
+
+    def grid(self):
+        return {}
+
+    def get_form_context(self, value, prefix="", errors=None):
+        import json
+
+        context = super().get_form_context(value, prefix=prefix, errors=errors)
+        context.update({"grid_columns": [label for _key, label in self.grid_columns], "corner": self.grid_corner,
+                        "heading": self.label, "rules": json.dumps(self.grid(), ensure_ascii=False),
+                        "width": len(self.grid_columns)})
+        return context
+
+    def fill_totals(self, value):
+        rules = self.grid()
+        for row in rules.get("row_totals", []):
+            value[row][rules["total_column"]] = sum(_cell(value[row][c]) for c in rules["sum_columns"])
+        if rules.get("total_row"):
+            for column, _label in self.grid_columns:
+                value[rules["total_row"]][column] = sum(_cell(value[r][column]) for r in rules["sum_rows"])
+        return value
+
+
+def _cell(number):
+    return number or 0
+
+
+class NumbersTableBlock(GridMixin, blocks.StructBlock):
+    """A table (or sub-table of 表二) of number rows without computed cells."""
+
+    def __init__(self, local_blocks=None, columns=(), corner="", **kwargs):
+        self.grid_columns, self.grid_corner = columns, corner
+        super().__init__(local_blocks, **kwargs)
+
+    class Meta:
+        form_template = "gongkai_reports/admin/statistics_grid.html"
+
+
+class StatisticsTableBlock(GridMixin, blocks.StructBlock):
+    """A table whose numbers must add up. Its totals are computed; what still disagrees (表三 一+二 ≠ 总计+四) is
+    named with the cell and the rule (表三 法律服务机构列：一+二 ≠ 总计+四（12 ≠ 11）). A draft with such a problem is
+    saved and shown the warnings; publishing and submitting for review are refused until it is fixed
+    (gongkai.reports.checks)."""
 
     report_format = "2021"
 
@@ -49,11 +105,10 @@ class StatisticsTableBlock(blocks.StructBlock):
         return []
 
     def clean(self, value):
-        value = super().clean(value)
-        errors = self.consistency_errors(value)
-        if errors:
-            raise blocks.StructBlockValidationError(non_block_errors=ErrorList(errors))
-        return value
+        return self.fill_totals(super().clean(value))
+
+    class Meta:
+        form_template = "gongkai_reports/admin/statistics_grid.html"
 
 
 class ProactiveDisclosureTableBlock(StatisticsTableBlock):
@@ -62,8 +117,9 @@ class ProactiveDisclosureTableBlock(StatisticsTableBlock):
     def __init__(self, **kwargs):
         children = []
         for key, heading, rows, columns in statistics.table_a_subtables(self.report_format):
-            children.append((key, blocks.StructBlock(
-                [(row, _numbers_row(columns, row_label, key)) for row, row_label in rows], label=heading)))
+            children.append((key, NumbersTableBlock(
+                [(row, _numbers_row(columns, row_label, key)) for row, row_label in rows], label=heading,
+                columns=columns, corner=statistics.TABLE_A_FIRST_HEADER)))
         super().__init__(children, **kwargs)
 
     def get_context(self, value, parent_context=None):
@@ -84,6 +140,7 @@ class ProactiveDisclosureTableBlock(StatisticsTableBlock):
         icon = "table"
         label = _("表二 主动公开政府信息情况")
         template = "gongkai_reports/blocks/table_a.html"
+        form_template = None
 
 
 class ProactiveDisclosure2019TableBlock(ProactiveDisclosureTableBlock):
@@ -102,6 +159,21 @@ class ApplicationsTableBlock(StatisticsTableBlock):
         rows = [(key, _numbers_row(statistics.TABLE_B_COLUMNS, f"{group_label} {label}" if group_label else label))
                 for key, label, _group, group_label in statistics.table_b_rows(self.report_format)]
         super().__init__(rows, **kwargs)
+
+    grid_columns = statistics.TABLE_B_COLUMNS
+    grid_corner = "申请人情况"
+
+    def grid(self):
+        rows = statistics.table_b_rows(self.report_format)
+        results = [key for key, _l, group, _gl in rows if group or key in ("granted", "partial", "other_handling")]
+        column_labels = dict(statistics.TABLE_B_COLUMNS)
+        return {
+            "sum_columns": [key for key, _label in statistics.TABLE_B_APPLICANTS], "total_column": "total",
+            "row_totals": [key for key, *_rest in rows], "sum_rows": results, "total_row": "results_total",
+            # Rule 1, per column: 一 + 二 = （七）总计 + 四.
+            "balance": {"left": ["received", "carried_over"], "right": ["results_total", "carried_forward"],
+                        "message": "{column}列：一+二 ≠ 总计+四（{left} ≠ {right}）", "columns": column_labels},
+        }
 
     def consistency_errors(self, value):
         return statistics.check_table_b(value, report_format=self.report_format)
@@ -157,6 +229,12 @@ class ReviewLitigationTableBlock(StatisticsTableBlock):
             for group, label, sub in statistics.TABLE_C_GROUPS
         ]
         super().__init__(children, **kwargs)
+
+    grid_columns = statistics.TABLE_C_OUTCOMES
+
+    def grid(self):
+        return {"sum_columns": [key for key, _l in statistics.TABLE_C_OUTCOMES[:-1]], "total_column": "total",
+                "row_totals": [group for group, _l, _s in statistics.TABLE_C_GROUPS]}
 
     def consistency_errors(self, value):
         return statistics.check_table_c(value)

@@ -4,6 +4,7 @@ import datetime
 
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from gongkai.disclosure.models import DocumentPage, DocumentType, Validity
 
@@ -33,20 +34,41 @@ def previous_in_force(column, year):
     return None
 
 
-def proactive_figures(column, year):
-    """表二 第二十条第（一）项 from the site's own documents of that year."""
-    documents = DocumentPage.objects.live().descendant_of(column.get_site().root_page) if column.get_site() else DocumentPage.objects.live()
-    counts = {}
+def bureau_name(site):
+    """The bureau that issues the report: the site settings' 主办单位, else the site's name."""
+    from gongkai.core.models import SiteSettings
+
+    settings = SiteSettings.for_site(site) if site else None
+    return (settings.organiser or settings.site_name).strip() if settings else ""
+
+
+def proactive_figures(column, year, issuer=""):
+    """表二 第二十条第（一）项 from the documents the bureau itself issued (发布机构 names it): the ministries' rules
+    republished in 政策法规 are not the bureau's. Returns the counts and, per row, where each number came from."""
+    site = column.get_site()
+    documents = DocumentPage.objects.live().descendant_of(site.root_page) if site else DocumentPage.objects.live()
+    if issuer:
+        documents = documents.filter(issuer__contains=issuer)
+    counts, sources = {}, []
     before = previous_in_force(column, year)
-    for row, types in (("rules", RULE_TYPES), ("normative", [DocumentType.NORMATIVE_DOCUMENT])):
+    whose = _("发布机构含“%(issuer)s”的") % {"issuer": issuer} if issuer else _("本站全部（网站设置未填主办单位，可能包含转载的上级文件）")
+    for row, label, types in (("rules", _("规章"), RULE_TYPES), ("normative", _("行政规范性文件"), [DocumentType.NORMATIVE_DOCUMENT])):
         of_type = documents.filter(document_type__in=types)
         issued = of_type.filter(date__year=year).count()
         repealed = of_type.filter(validity__in=[Validity.REPEALED, Validity.EXPIRED], validity_changed__year=year).count()
-        # Without last year's report: what was published by the end of the year and not out of force by then.
-        in_force = before[row] + issued - repealed if before else of_type.filter(date__year__lte=year).exclude(
-            validity_changed__year__lte=year).exclude(~Q(validity=Validity.VALID) & Q(validity_changed__isnull=True)).count()
+        if before:
+            in_force = before[row] + issued - repealed
+            how = _("上年报告的现行有效件数 %(before)s + 本年制发 − 本年废止") % {"before": before[row]}
+        else:
+            # Without last year's report: what was published by the end of the year and not out of force by then.
+            in_force = of_type.filter(date__year__lte=year).exclude(validity_changed__year__lte=year).exclude(
+                ~Q(validity=Validity.VALID) & Q(validity_changed__isnull=True)).count()
+            how = _("%(year)s 年底前发布、当时仍有效的文件（本栏目没有上年报告）") % {"year": year}
         counts[row] = {"issued": issued, "repealed": repealed, "in_force": in_force}
-    return counts
+        sources.append(_("表二 %(label)s：本年制发 %(issued)s 件 = %(whose)s%(label)s，发布日期在 %(year)s 年；本年废止 %(repealed)s 件 = "
+                         "其中有效性在 %(year)s 年改为废止或失效的；现行有效 %(in_force)s 件 = %(how)s。") % {
+            "label": label, "issued": issued, "whose": whose, "year": year, "repealed": repealed, "in_force": in_force, "how": how})
+    return counts, sources
 
 
 def zero_table(block):
@@ -56,9 +78,13 @@ def zero_table(block):
 def draft_next_report(column, user=None, year=None):
     """Create the draft (not published) under the 年报 column and return it."""
     year = year or report_year_due()
+    bureau = bureau_name(column.get_site())
     proactive = zero_table(ProactiveDisclosureTableBlock())
-    for row, values in proactive_figures(column, year).items():
+    figures, sources = proactive_figures(column, year, issuer=bureau)
+    for row, values in figures.items():
         proactive["item1"][row].update(values)
+    sources += [_("表三：本站 %(year)s 年收到和办理的政府信息公开申请（后台“依申请公开”），请补充线下收到的申请。") % {"year": year},
+                _("表四：本站不记录行政复议和行政诉讼，请按实际填写。")]
     from gongkai.applications.statistics import table_b
 
     content = {
@@ -69,9 +95,9 @@ def draft_next_report(column, user=None, year=None):
     }
     body = [("section", {"heading": heading, "content": content.get(index, [])}) for index, heading in enumerate(SECTIONS_2021)]
     report = AnnualReportPage(
-        title=f"{year}年度政府信息公开工作年度报告", slug=str(year), year=year, report_format=ReportFormat.FORMAT_2021,
-        date=datetime.date(year + 1, 1, 31), live=False, owner=user, body=body, locale=column.locale,
-        summary="",
+        title=_("%(bureau)s%(year)s年度政府信息公开工作年度报告") % {"bureau": bureau, "year": year}, slug=str(year), year=year,
+        report_format=ReportFormat.FORMAT_2021, issuer=bureau, date=datetime.date(year + 1, 1, 31), live=False, owner=user,
+        body=body, locale=column.locale, summary="", prefill_sources="\n".join(sources),
     )
     if AnnualReportPage.objects.child_of(column).filter(slug=report.slug).exists():
         report.slug = f"{year}-draft"

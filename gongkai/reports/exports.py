@@ -18,12 +18,23 @@ TABLE_FORMATS = {"proactive_table": "2021", "applications_table": "2021",
 
 def statistics_blocks(page):
     """(block type, value) of every statistics table in the report, in page order."""
-    for block in page.body:
+    for child in statistics_children(page.body):
+        yield child.block_type, child.value
+
+
+def statistics_children(body):
+    """The bound blocks of the statistics tables in a report body (saved or just submitted), in page order."""
+    for block in body:
         if block.block_type != "section":
             continue
         for child in block.value["content"]:
             if child.block_type in TABLE_TYPES:
-                yield child.block_type, child.value
+                yield child
+
+
+def table_problems(body):
+    """What still disagrees in the tables once their totals are computed (表三 一+二 ≠ 总计+四)."""
+    return [problem for child in statistics_children(body) for problem in child.block.consistency_errors(child.value)]
 
 
 def _rows_a(value, report_format="2021"):

@@ -24,19 +24,38 @@ class ReportFormat(models.TextChoices):
 
 
 class ConsistencyWarningsPanel(HelpPanel):
-    """Shows the editor the cross-year check (rule 5), which is a warning and never blocks saving."""
+    """Shows the editor what disagrees in the saved draft's tables (to fix before publishing) and the cross-year check
+    (rule 5, a warning only)."""
 
     class BoundPanel(HelpPanel.BoundPanel):
         def __init__(self, **kwargs):
             super().__init__(**kwargs)
             self.template_name = "gongkai_reports/admin/consistency_warnings.html"
-            self.warnings = self.instance.consistency_warnings() if self.instance.pk else []
+            saved = self.instance.pk is not None
+            self.problems = exports.table_problems(self.instance.body) if saved else []
+            self.warnings = self.instance.consistency_warnings() if saved else []
 
         def is_shown(self):
-            return bool(self.warnings)
+            return bool(self.problems or self.warnings)
 
         def get_context_data(self, parent_context=None):
-            return {**super().get_context_data(parent_context), "warnings": self.warnings}
+            return {**super().get_context_data(parent_context), "problems": self.problems, "warnings": self.warnings}
+
+
+class PrefillSourcesPanel(HelpPanel):
+    """Where each number of a generated draft came from, so the editor knows what to check."""
+
+    class BoundPanel(HelpPanel.BoundPanel):
+        def __init__(self, **kwargs):
+            super().__init__(**kwargs)
+            self.template_name = "gongkai_reports/admin/prefill_sources.html"
+            self.sources = [line for line in (self.instance.prefill_sources or "").splitlines() if line.strip()]
+
+        def is_shown(self):
+            return bool(self.sources)
+
+        def get_context_data(self, parent_context=None):
+            return {**super().get_context_data(parent_context), "sources": self.sources}
 
 
 class AnnualReportPage(RoutablePageMixin, ListedPage):
@@ -46,6 +65,8 @@ class AnnualReportPage(RoutablePageMixin, ListedPage):
     report_format = models.CharField(_("报告格式"), max_length=10, choices=ReportFormat.choices, default=ReportFormat.FORMAT_2021)
     issuer = models.CharField(_("发布机关"), max_length=200, blank=True, help_text=_("落款单位"))
     body = StreamField(ReportBodyBlock(), verbose_name=_("正文"), blank=True)
+    prefill_sources = models.TextField(_("预填数据来源"), blank=True, editable=False,
+                                       help_text=_("生成草稿时每个预填数字的来历，一行一条"))
 
     api_fields = ListedPage.api_fields + [
         APIField("year"), APIField("report_format"), APIField("issuer"), APIField("body"),
@@ -58,6 +79,7 @@ class AnnualReportPage(RoutablePageMixin, ListedPage):
 
     content_panels = ListedPage.content_panels + [
         ConsistencyWarningsPanel(heading=_("数据核对提示")),
+        PrefillSourcesPanel(heading=_("预填数据来源")),
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("year"), FieldPanel("report_format")]),

@@ -8,6 +8,12 @@ def statistics_table_css():
     return format_html('<link rel="stylesheet" href="{}">', static("gongkai_reports/admin.css"))
 
 
+@hooks.register("insert_editor_js")
+def statistics_grid_js():
+    # Block media is not collected by StreamField's client-side blocks; the editor page loads it instead.
+    return format_html('<script src="{}" defer></script>', static("gongkai_reports/statistics_grid.js"))
+
+
 @hooks.register("register_page_header_buttons")
 def draft_report_button(page, user, view_name, next_url=None):
     """On a column holding annual reports: create next year's report as a prefilled draft."""
@@ -48,12 +54,19 @@ def website_report_menu_item():
 @hooks.register("after_create_page")
 @hooks.register("after_edit_page")
 def warn_about_cross_year_figures(request, page):
-    """Rule 5 is a warning: the page is saved, and the editor is told what does not carry over from last year."""
+    """Rule 5 is a warning: the page is saved, and the editor is told what does not carry over from last year; so are
+    tables that do not add up, which are saved as a draft but cannot be published."""
     from django.contrib import messages
+    from django.utils.translation import gettext as _
 
+    from .exports import table_problems
     from .models import AnnualReportPage
 
     specific = page.specific
     if isinstance(specific, AnnualReportPage):
-        for warning in specific.consistency_warnings():
+        # The draft's latest revision, which is what the editor just saved.
+        draft = specific.get_latest_revision_as_object()
+        for problem in table_problems(draft.body):
+            messages.warning(request, _("已保存为草稿，但统计表数据不一致，改正后才能发布：%(problem)s") % {"problem": problem})
+        for warning in draft.consistency_warnings():
             messages.warning(request, warning)

@@ -32,7 +32,8 @@ class _Text(HTMLParser):
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
         # Hidden elements are not read (Wagtail's empty side-panel counter holds the text “None”).
-        if (tag in self.SKIP or "hidden" in attrs) and tag not in self.VOID:
+        hidden = "hidden" in attrs or "display:none" in (attrs.get("style") or "").replace(" ", "")
+        if (tag in self.SKIP or hidden) and tag not in self.VOID:
             self._skipping.append(tag)
         if self._skipping:
             return
