@@ -60,8 +60,14 @@ class PageForm(WagtailAdminPageForm):
         self.backdated = None
         if "date" not in self.fields or date is None:
             return
-        # Compare with the stored date, not the form's hidden initial value, which the browser sends back.
-        unchanged = self.instance.pk and self.instance.date == date
+        # A page already published with this date keeps it without a new reason. Compare with the live record, not the
+        # form's initial value (the browser sends it back) nor a draft's date: a generated draft (next year's annual
+        # report, dated 31 January) or an old draft published months later is back-dated when it goes out.
+        published_date = None
+        if self.instance.pk:
+            live = type(self.instance).objects.filter(pk=self.instance.pk, live=True)
+            published_date = live.values_list("date", flat=True).first()
+        unchanged = published_date is not None and published_date == date
         limit = backdate_limit(self._site())
         if unchanged or not is_backdated(date, limit, timezone.localdate()):
             return

@@ -63,10 +63,13 @@ def register_log_actions(actions):
 
 @hooks.register("after_create_page")
 @hooks.register("after_edit_page")
+@hooks.register("before_publish_page")
 def after_save(request, page):
-    """Word-list warnings reach the editor; a back-dated release is recorded with its reason in the history."""
-    for warning in getattr(page, "_publish_warnings", []):
+    """Word-list warnings reach the editor; a back-dated release is recorded with its reason in the history.
+    Publishing from the editor reloads the page before after_edit_page, losing what the form left on it: the
+    before_publish_page hook sees it first. Each is taken once, so a path that runs both hooks reports it once."""
+    for warning in page.__dict__.pop("_publish_warnings", []):
         messages.warning(request, warning)
-    backdated = getattr(page, "_backdated", None)
+    backdated = page.__dict__.pop("_backdated", None)
     if backdated:
         log(instance=page, action="gongkai.backdate", user=request.user, data=backdated)

@@ -9,7 +9,7 @@ from wagtail.models import PageLogEntry
 
 from gongkai.governance.models import SensitiveWord
 from gongkai.news.models import ArticlePage
-from tests.factories import ArticlePageFactory
+from tests.factories import ArticlePageFactory, ColumnPageFactory
 from tests.helpers import add_url, article_form
 
 
@@ -123,3 +123,36 @@ def test_website_annual_report_counts_from_the_site(admin_client, home, column, 
     assert ["各一级栏目发布量", "工作动态", 3] in rows
     assert ["互动交流", "收到留言数量（条）", 0] in rows  # from the mailbox
     assert admin_client.get(reverse("reports_website_report"), {"year": "abc"}).status_code == 200
+
+
+@pytest.mark.django_db
+def test_an_old_draft_published_late_is_back_dated_for_every_listed_type(admin_client, home, column, days_ago):
+    """Only a page already live with its date keeps it without a reason: a draft written long ago (or a generated
+    annual report dated 31 January) needs a 补发说明 when it goes out months later."""
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
+
+    from gongkai.reports.drafts import draft_next_report
+    from gongkai.reports.models import AnnualReportPage
+    from tests.helpers import balanced
+
+    old = ArticlePageFactory(parent=column, slug="old-draft", date=days_ago(120), live=False)
+    response = admin_client.post(reverse("wagtailadmin_pages:edit", args=[old.pk]),
+                                 article_form(slug="old-draft", date=days_ago(120), action="action-publish"))
+    assert "backdate_reason" in response.context["form"].errors
+    assert not ArticlePage.objects.get(pk=old.pk).live
+
+    reports = ColumnPageFactory(parent=home, title="年报", slug="annual", kind="news")
+    draft = draft_next_report(reports, year=days_ago(0).year - 2)
+    data = nested_form_data({
+        "title": draft.title, "slug": draft.slug, "year": str(draft.year), "report_format": "2021", "issuer": "测试科技局",
+        "date": draft.date.isoformat(), "backdate_reason": "", "summary": "", "comments": inline_formset([]), "action-publish": "publish",
+        "body": streamfield([("section", {"heading": "三、收到和处理政府信息公开申请情况",
+                                          "content": streamfield([("applications_table", balanced())])})]),
+    })
+    response = admin_client.post(reverse("wagtailadmin_pages:edit", args=[draft.pk]), data)
+    assert response.context["form"].errors["backdate_reason"] == [
+        f"发布日期 {draft.date.isoformat()} 早于今天 7 天以上，请说明补发原因"]
+    data["backdate_reason"] = "年报草稿迟发"
+    assert admin_client.post(reverse("wagtailadmin_pages:edit", args=[draft.pk]), data).status_code == 302
+    assert AnnualReportPage.objects.get(pk=draft.pk).live
+    assert PageLogEntry.objects.get(page=draft, action="gongkai.backdate").data["reason"] == "年报草稿迟发"
