@@ -29,13 +29,14 @@ setup-test: $(VENV)/.installed-test
 migrate: setup
 	$(BIN)/python manage.py migrate --noinput -v0
 
+# HOST and PORT reach the demo's site record (full addresses in feeds, sitemap, e-mails) and what it prints.
 demo: migrate
-	$(BIN)/python manage.py load_demo
+	HOST=$(HOST) PORT=$(PORT) $(BIN)/python manage.py load_demo
 
 # The scheduler publishes pages scheduled for later (定时发布) while the site runs; it stops with the server.
 serve:
 	@echo "网站：http://$(HOST):$(PORT)/   管理后台：http://$(HOST):$(PORT)/admin/"
-	@$(BIN)/python manage.py run_scheduler & SCHEDULER=$$!; trap 'kill $$SCHEDULER 2>/dev/null' EXIT INT TERM; \
+	@export HOST=$(HOST) PORT=$(PORT); $(BIN)/python manage.py run_scheduler & SCHEDULER=$$!; trap 'kill $$SCHEDULER 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 # axe-core and the Nu HTML Checker for the browser checks; without npm those checks are skipped (CI requires them).

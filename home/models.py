@@ -13,6 +13,8 @@ from gongkai.syndication.mixins import FeedMixin
 class HomePage(PublicPageMixin, FeedMixin, Page):
     """The bureau's front page: priorities first (要闻), then the lists the public checks most."""
 
+    page_description = _("网站首页：要闻、各栏目最新内容和网站简介")
+
     intro = models.TextField(_("网站简介"), blank=True)
     news_column = models.ForeignKey(
         "gongkai_columns.ColumnPage", verbose_name=_("工作动态栏目"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+",

@@ -19,9 +19,26 @@ from gongkai.syndication.mixins import FeedMixin
 
 class ColumnKind(models.TextChoices):
     NEWS = "news", _("信息列表")
+    FEATURED = "featured", _("要闻（列出全站要闻）")
     CATALOGUE = "catalogue", _("公开目录")
+    REPORTS = "reports", _("年度报告")
+    CONSULTATION = "consultation", _("征求意见")
     PAGE = "page", _("单页")
     LINK = "link", _("外部链接")
+
+
+# Kinds that list their items newest first (the others show a catalogue, a page or a link).
+LIST_KINDS = {ColumnKind.NEWS, ColumnKind.FEATURED, ColumnKind.REPORTS, ColumnKind.CONSULTATION}
+# What an editor can create in each kind of column (Wagtail's "choose a page type" offers only these).
+KIND_PAGE_TYPES = {
+    ColumnKind.NEWS: {"gongkai_columns.columnpage", "gongkai_news.articlepage"},
+    ColumnKind.FEATURED: {"gongkai_news.articlepage"},
+    ColumnKind.CATALOGUE: {"gongkai_columns.columnpage", "gongkai_disclosure.documentpage"},
+    ColumnKind.REPORTS: {"gongkai_reports.annualreportpage", "gongkai_disclosure.documentpage"},
+    ColumnKind.CONSULTATION: {"gongkai_interaction.consultationpage"},
+    ColumnKind.PAGE: {"gongkai_columns.columnpage"},
+    ColumnKind.LINK: set(),
+}
 
 
 def paginate(request, queryset, per_page=None):
@@ -60,7 +77,10 @@ class UpdateRule(models.TextChoices):
 class ColumnPage(PublicPageMixin, FeedMixin, Page):
     """A 栏目. Columns nest; what a column shows depends on its kind."""
 
-    kind = models.CharField(_("栏目类型"), max_length=20, choices=ColumnKind.choices, default=ColumnKind.NEWS)
+    kind = models.CharField(
+        _("栏目类型"), max_length=20, choices=ColumnKind.choices, default=ColumnKind.NEWS,
+        help_text=_("决定栏目显示什么、能在其中新建哪类页面：信息列表——文章和下级栏目；要闻——发在这里的文章即为要闻，"
+                    "栏目列出全站要闻（与首页要闻相同）；公开目录——公开文件；年度报告——年报和年度报表；征求意见——征求意见稿"))
     intro = models.TextField(_("栏目说明"), blank=True)
     body = StreamField(BodyBlock(), verbose_name=_("正文"), blank=True, help_text=_("单页栏目的内容；列表栏目显示在列表之上"))
     link_url = models.URLField(_("链接地址"), blank=True, help_text=_("外部链接栏目跳转的地址"))
@@ -96,9 +116,28 @@ class ColumnPage(PublicPageMixin, FeedMixin, Page):
         ),
     ]
 
+    page_description = _("栏目：列出下级内容或作为单页，可指定主管科室和更新要求")
+
     class Meta:
         verbose_name = _("栏目")
         verbose_name_plural = _("栏目")
+
+    @classmethod
+    def can_create_at(cls, parent):
+        accepts = getattr(getattr(parent, "specific", parent), "accepts_page_type", None)
+        return super().can_create_at(parent) and (accepts is None or accepts(cls))
+
+    def accepts_page_type(self, model):
+        return model._meta.label_lower in KIND_PAGE_TYPES.get(self.kind, set())
+
+    @property
+    def marks_featured(self):
+        """Items published here are 要闻: the home page's box and this column list the same items."""
+        return self.kind == ColumnKind.FEATURED
+
+    @property
+    def is_list(self):
+        return self.kind in LIST_KINDS
 
     def clean(self):
         super().clean()
@@ -108,7 +147,7 @@ class ColumnPage(PublicPageMixin, FeedMixin, Page):
             raise ValidationError({"update_days": _("选择“自定义天数”时请填写更新周期")})
 
     def has_feed(self):
-        return self.kind in (ColumnKind.NEWS, ColumnKind.CATALOGUE)
+        return self.is_list or self.kind == ColumnKind.CATALOGUE
 
     @property
     def is_link(self):
@@ -120,11 +159,15 @@ class ColumnPage(PublicPageMixin, FeedMixin, Page):
         return self.link_url
 
     def listed_items(self):
-        """Everything published below this column, pinned first, newest first: one query."""
-        return (
-            site_cache.public(ListedPage.objects.live()).descendant_of(self)
-            .order_by("-pinned", "-date", "-pk")
-        )
+        """Everything published below this column, pinned first, newest first: one query. A 要闻 column lists every
+        要闻 of its site, wherever it was published."""
+        items = site_cache.public(ListedPage.objects.live())
+        if self.marks_featured:
+            root = self.get_site().root_page if self.get_site() else self.get_parent()
+            items = items.descendant_of(root).filter(featured=True)
+        else:
+            items = items.descendant_of(self)
+        return items.order_by("-pinned", "-date", "-pk")
 
     def catalogue_items(self):
         from gongkai.disclosure.models import DocumentPage
@@ -160,7 +203,7 @@ class ColumnPage(PublicPageMixin, FeedMixin, Page):
         aside = site_cache.remember(request, ("column-aside", self.pk), self.aside)
         if aside:
             context["aside_column"], context["aside_items"] = aside
-        if self.kind == ColumnKind.NEWS:
+        if self.is_list:
             context["items"] = remembered_page(request, ("column-items", self.pk), self.listed_items)
         elif self.kind == ColumnKind.CATALOGUE:
             from gongkai.disclosure.filters import CatalogueFilters

@@ -36,8 +36,58 @@ class PageForm(WagtailAdminPageForm):
         help_text=_("发布日期早于规定天数时必须填写，记入页面历史"),
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "slug" in self.fields:
+            self.fields["slug"].required = False
+            self.fields["slug"].help_text = _("网址中的页面名称，只用字母、数字和连字符；留空则按标题拼音生成，如 keji-huodong-zhou")
+        # A new article's 信息来源 and a new document's 发布机构 start as the site's 主办单位 (the bureau itself).
+        if self.instance.pk is None and not self.is_bound:
+            organiser = self._organiser()
+            for name in ("source", "issuer"):
+                if organiser and name in self.fields and not self.initial.get(name):
+                    self.initial[name] = organiser
+
+    def _organiser(self):
+        from .models import SiteSettings
+
+        site = self._site()
+        return SiteSettings.for_site(site).organiser if site else ""
+
+    def clean_slug(self):
+        """A page not yet published gets a readable slug (pinyin of its title) when the slug is empty or is only what
+        the admin's script kept of a Chinese title; a slug a sibling already uses (an abandoned draft of the same
+        title, say) becomes slug-2 with a message, instead of an error on the 推荐 tab."""
+        from django.utils.text import slugify
+
+        from .slugs import readable_slug, unique_slug
+
+        slug = self.cleaned_data.get("slug") or ""
+        if self.instance.pk and self.instance.first_published_at:
+            return slug
+        title = self.data.get("title") or ""
+        # On a new page, a slug equal to the ASCII part of the title is what the script made of it (2025年度报告 → 2025).
+        if not slug or (self.instance.pk is None and slug == slugify(title)):
+            # A page type may know a better one (an annual report: its year).
+            own = getattr(self.instance, "default_slug", None)
+            slug = (own(self.data) if own else "") or readable_slug(title) or slug
+        parent = self.parent_page or (self.instance.get_parent() if self.instance.pk else None)
+        if not slug or parent is None:
+            return slug
+        siblings = parent.get_children().exclude(pk=self.instance.pk) if self.instance.pk else parent.get_children()
+        unique = unique_slug(slug, siblings)
+        if unique != slug:
+            self.slug_notes.append(_("网址别名“%(slug)s”已被同一栏目中的其他页面使用，已改为“%(unique)s”") % {"slug": slug, "unique": unique})
+        return unique
+
     def is_publishing(self):
         return any(action in self.data for action in PUBLISHING_ACTIONS)
+
+    @property
+    def slug_notes(self):
+        if not hasattr(self, "_slug_notes"):
+            self._slug_notes = []
+        return self._slug_notes
 
     def add_warning(self, message):
         self.warnings.append(message)
@@ -52,7 +102,11 @@ class PageForm(WagtailAdminPageForm):
         if self.is_publishing():
             for check in _publish_checks:
                 check(self, cleaned)
-        self._check_backdating(cleaned)
+        if self.is_publishing():
+            # A draft may carry an old date while it is written; it is back-dated when it goes out.
+            self._check_backdating(cleaned)
+        else:
+            self.backdated = None
         return cleaned
 
     def _check_backdating(self, cleaned):
@@ -80,6 +134,6 @@ class PageForm(WagtailAdminPageForm):
 
     def save(self, commit=True):
         page = super().save(commit=commit)
-        page._publish_warnings = getattr(self, "warnings", [])
+        page._publish_warnings = getattr(self, "warnings", []) + self.slug_notes
         page._backdated = getattr(self, "backdated", None)
         return page

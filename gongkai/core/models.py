@@ -102,10 +102,24 @@ class ListedPage(PublicPageMixin, Page):
 
     date = models.DateField(_("发布日期"), default=timezone.localdate, db_index=True)
     pinned = models.BooleanField(_("置顶"), default=False, help_text=_("在栏目列表中排在最前"))
-    featured = models.BooleanField(_("要闻"), default=False, help_text=_("在首页要闻中显示"))
+    featured = models.BooleanField(_("要闻"), default=False, help_text=_("列入首页要闻和“要闻”栏目；发在“要闻”栏目的内容自动为要闻"))
     summary = models.TextField(_("摘要"), blank=True, help_text=_("列表、搜索结果和分享时显示的简短说明"))
 
     is_creatable = False
+
+    @classmethod
+    def can_create_at(cls, parent):
+        # A column offers only the page types that belong in its kind (gongkai.columns KIND_PAGE_TYPES).
+        accepts = getattr(getattr(parent, "specific", parent), "accepts_page_type", None)
+        return super().can_create_at(parent) and (accepts is None or accepts(cls))
+
+    def save(self, *args, **kwargs):
+        # Published in a 要闻 column, an item is 要闻: one concept for the column and the home page's box.
+        parent = self.get_parent() if self.path and self.depth and self.depth > 1 else None
+        if parent is not None and getattr(parent.specific, "marks_featured", False):
+            self.featured = True
+        return super().save(*args, **kwargs)
+
     base_form_class = PageForm
     api_fields = [APIField("date"), APIField("pinned"), APIField("featured"), APIField("summary")]
     # Items live in columns and hold no pages of their own; subclasses inherit both rules.

@@ -87,6 +87,8 @@ class IndexNumberSequence(models.Model):
 class DocumentPage(ListedPage):
     """An item of the 政府信息公开目录."""
 
+    page_description = _("公开目录中的政府信息：自动生成索引号，填写文种、发布机构、发文字号、成文日期和有效性")
+
     index_number = models.CharField(
         _("索引号"), max_length=100, blank=True, db_index=True,
         help_text=_("留空自动生成：机构代码-类别号-年度-流水号；生成后不再改变"),

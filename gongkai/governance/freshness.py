@@ -36,7 +36,7 @@ def effective_rule(column, has_sub_columns=False):
         return rule, RULE_DAYS.get(rule)
     if has_sub_columns or column.kind in (ColumnKind.PAGE, ColumnKind.LINK):
         return UpdateRule.NONE, None
-    if any(word in column.title for word in ANNUAL_WORDS):
+    if column.kind == ColumnKind.REPORTS or any(word in column.title for word in ANNUAL_WORDS):
         return UpdateRule.ANNUAL, RULE_DAYS[UpdateRule.ANNUAL]
     if column.kind == ColumnKind.CATALOGUE or any(word in column.title for word in NOTICE_WORDS):
         return UpdateRule.NOTICES, RULE_DAYS[UpdateRule.NOTICES]

@@ -99,6 +99,8 @@ class ConsultationPage(ListedPage):
     """征求意见: a draft document open for public comment until its closing date; then it closes by itself and shows
     a summary of the feedback."""
 
+    page_description = _("征求意见：公布草案和起止日期，在线收集公众意见，结束后公布意见采纳情况")
+
     opens_on = models.DateField(_("开始日期"), default=timezone.localdate)
     closes_on = models.DateField(_("截止日期"))
     body = StreamField(BodyBlock(), verbose_name=_("征求意见稿"), blank=True)

@@ -19,6 +19,8 @@ class ArticlePageTag(TaggedItemBase):
 class ArticlePage(ListedPage):
     """News and notices (要闻, 工作动态, 通知公告)."""
 
+    page_description = _("要闻、工作动态、通知公告等文章：标题、发布日期、来源、正文和附件")
+
     source = models.CharField(_("信息来源"), max_length=200, blank=True)
     author = models.CharField(_("作者"), max_length=100, blank=True)
     body = StreamField(BodyBlock(), verbose_name=_("正文"), blank=True)

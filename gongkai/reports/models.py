@@ -61,6 +61,8 @@ class PrefillSourcesPanel(HelpPanel):
 class AnnualReportPage(RoutablePageMixin, ListedPage):
     """政府信息公开工作年度报告: one page per year. Its statistics tables download as CSV, XLSX and JSON."""
 
+    page_description = _("政府信息公开工作年度报告：按法定格式的统计表填写，数字自动合计和核对，可下载为表格")
+
     year = models.PositiveSmallIntegerField(_("报告年度"), db_index=True)
     report_format = models.CharField(_("报告格式"), max_length=10, choices=ReportFormat.choices, default=ReportFormat.FORMAT_2021)
     issuer = models.CharField(_("发布机关"), max_length=200, blank=True, help_text=_("落款单位"))
@@ -96,6 +98,11 @@ class AnnualReportPage(RoutablePageMixin, ListedPage):
     class Meta:
         verbose_name = _("政府信息公开工作年度报告")
         verbose_name_plural = _("政府信息公开工作年度报告")
+
+    def default_slug(self, data):
+        """A report's address is its year: /annual-reports/2025/."""
+        year = str(data.get("year") or "").strip()
+        return year if year.isdigit() else ""
 
     def table_value(self, *block_types):
         return next((value for kind, value in exports.statistics_blocks(self) if kind in block_types), None)

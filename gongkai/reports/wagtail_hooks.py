@@ -25,8 +25,7 @@ def draft_report_button(page, user, view_name, next_url=None):
 
     from .models import AnnualReportPage
 
-    specific = page.specific_class
-    if specific is ColumnPage and AnnualReportPage.objects.child_of(page).exists() and page.permissions_for_user(user).can_add_subpage():
+    if page.specific_class is ColumnPage and AnnualReportPage.can_create_at(page) and page.permissions_for_user(user).can_add_subpage():
         yield Button(_("生成下一年度年报草稿"), reverse("reports_draft_next", args=[page.pk]), icon_name="doc-full", priority=90)
 
 

@@ -15,7 +15,7 @@ from wagtail.models import Locale, Page, Site
 # (key, parent key, title, slug, kind, in main menu, intro[, body in Markdown])
 STANDARD_COLUMNS = [
     ("column:news", None, "新闻动态", "news", "news", True, "本机关要闻和工作动态。"),
-    ("column:headlines", "column:news", "要闻", "headlines", "news", False, ""),
+    ("column:headlines", "column:news", "要闻", "headlines", "featured", False, ""),
     ("column:work", "column:news", "工作动态", "work", "news", False, ""),
     ("column:notices", None, "通知公告", "notices", "news", True, "本机关发布的通知、公告和公示。"),
     ("column:disclosure", None, "政务公开", "disclosure", "news", True, "依照《中华人民共和国政府信息公开条例》主动公开的政府信息。"),
@@ -24,7 +24,7 @@ STANDARD_COLUMNS = [
     ("column:rules", "column:disclosure", "政府信息公开制度", "rules", "catalogue", False, ""),
     ("column:statutory", "column:disclosure", "法定主动公开内容", "statutory", "catalogue", False,
      "《中华人民共和国政府信息公开条例》第二十条规定主动公开的政府信息。"),
-    ("column:annual-reports", "column:disclosure", "政府信息公开年报", "annual-reports", "news", False, ""),
+    ("column:annual-reports", "column:disclosure", "政府信息公开年报", "annual-reports", "reports", False, ""),
     ("column:apply", "column:disclosure", "依申请公开", "apply", "page", False,
      "公民、法人或者其他组织可以依照《中华人民共和国政府信息公开条例》向本机关申请获取政府信息。",
      "[在线提交申请](/apply/)：填写申请表，提交后取得查询号。\n\n[查询办理进度](/apply/status/)：凭查询号和联系电话后四位查询，"

@@ -27,7 +27,7 @@ def test_report_tables_total_themselves_and_mark_what_disagrees(live_server, edi
     from gongkai.reports.drafts import draft_next_report
     from gongkai.reports.models import AnnualReportPage
 
-    column = ColumnPageFactory(parent=home, title="政府信息公开年报", slug="reports", kind="news")
+    column = ColumnPageFactory(parent=home, title="政府信息公开年报", slug="reports", kind="reports")
     report = draft_next_report(column, user=django_user_model.objects.get(username="root"), year=2025)
     page = editor_page
     page.goto(f"{live_server.url}/admin/pages/{report.pk}/edit/")

@@ -11,7 +11,7 @@ from gongkai.columns.models import ColumnPage
 from gongkai.disclosure.models import DocumentPage
 from gongkai.news.models import ArticlePage
 from gongkai.reports.models import AnnualReportPage
-from tests.factories import TopicCategoryFactory
+from tests.factories import ColumnPageFactory, TopicCategoryFactory
 
 
 def add_page(client, model, parent, data):
@@ -80,7 +80,8 @@ def test_admin_refuses_a_duplicate_index_number(admin_client, catalogue):
 
 
 @pytest.mark.django_db
-def test_annual_report_created_in_admin_renders(admin_client, client, column):
+def test_annual_report_created_in_admin_renders(admin_client, client, home):
+    column = ColumnPageFactory(parent=home, title="政府信息公开年报", slug="work", kind="reports")
     body = streamfield([
         ("section", {"heading": "一、总体情况", "content": streamfield([("paragraph", rich_text("<p>总体情况良好。</p>"))])}),
     ])
@@ -120,9 +121,31 @@ def test_every_page_type_opens_in_the_editor(admin_client, column):
              column.get_parent()]
     for page in pages:
         assert admin_client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).status_code == 200
-    for model in [ColumnPage, ArticlePage, DocumentPage, AnnualReportPage]:
-        url = reverse("wagtailadmin_pages:add", args=[model._meta.app_label, model._meta.model_name, column.pk])
-        assert admin_client.get(url).status_code == 200
+
+
+@pytest.mark.django_db
+def test_each_column_kind_offers_the_page_types_that_belong_in_it(admin_client, home):
+    from bs4 import BeautifulSoup
+
+    from gongkai.interaction.models import ConsultationPage
+
+    everything = [ColumnPage, ArticlePage, DocumentPage, AnnualReportPage, ConsultationPage]
+    offered_by_kind = {
+        "news": {ColumnPage, ArticlePage}, "featured": {ArticlePage}, "catalogue": {ColumnPage, DocumentPage},
+        "reports": {AnnualReportPage, DocumentPage}, "consultation": {ConsultationPage}, "page": {ColumnPage}, "link": set(),
+    }
+    for kind, offered in offered_by_kind.items():
+        column = ColumnPageFactory(parent=home, title=kind, slug=kind, kind=kind, link_url="https://www.gov.cn/" if kind == "link" else "")
+        for model in everything:
+            url = reverse("wagtailadmin_pages:add", args=[model._meta.app_label, model._meta.model_name, column.pk])
+            assert (admin_client.get(url).status_code == 200) == (model in offered), (kind, model)
+        if len(offered) > 1:
+            # The choice names each type with a description written for editors, not "X类型的页面".
+            soup = BeautifulSoup(admin_client.get(reverse("wagtailadmin_pages:add_subpage", args=[column.pk])).content, "html.parser")
+            text = soup.get_text(" ")
+            for model in offered:
+                assert str(model.page_description) in text
+            assert "类型的页面" not in text
 
 
 @pytest.mark.django_db

@@ -37,7 +37,8 @@ SITE = [
      "featured": True, "tags": ["星创天地"], "body": "## 小标题\n\n正文**加粗**。"},
     {"type": "document", "key": "d1", "parent": "column:docs", "title": "科技局政务公开评议制度", "date": "2019-01-02",
      "document_number": "鹤科发〔2019〕1号", "validity": "废止", "topic": "11"},
-    {"type": "annual_report", "key": "r2018", "parent": "column:docs", "title": "2018年度报告", "year": 2018, "format": "free",
+    {"type": "column", "key": "column:reports", "title": "年报", "slug": "reports", "kind": "reports", "parent": "column:docs"},
+    {"type": "annual_report", "key": "r2018", "parent": "column:reports", "title": "2018年度报告", "year": 2018, "format": "free",
      "date": "2019-03-12", "body": [{"type": "section", "value": {"heading": "一、主要工作", "content": [
          {"type": "paragraph", "value": "<p>主要工作。</p>"}]}}]},
 ]
@@ -54,7 +55,7 @@ def topics(locale):
 def test_import_creates_every_page_type_and_publishes_it(client, home, topics, tmp_path):
     ok, output = run_import(write_lines(tmp_path, SITE), home.pk)
     assert ok, output
-    assert "新建 5，更新 0，未变 0，失败 0" in output
+    assert "新建 6，更新 0，未变 0，失败 0" in output
     article = ArticlePage.objects.get()
     assert article.live and article.featured and list(article.tags.names()) == ["星创天地"]
     assert "<h2>小标题</h2>" in str(article.body[0].value.source) and "<b>加粗</b>" in str(article.body[0].value.source)
@@ -73,13 +74,13 @@ def test_reimport_updates_in_place_and_skips_unchanged_lines(home, topics, tmp_p
     revisions = Revision.objects.count()
 
     ok, output = run_import(path, home.pk)
-    assert ok and "新建 0，更新 0，未变 5，失败 0" in output
+    assert ok and "新建 0，更新 0，未变 6，失败 0" in output
     assert Revision.objects.count() == revisions
 
     changed = [dict(row) for row in SITE]
     changed[2]["title"] = "我市获批2家国家级“星创天地”（更新）"
     ok, output = run_import(write_lines(tmp_path, changed), home.pk)
-    assert ok and "新建 0，更新 1，未变 4，失败 0" in output
+    assert ok and "新建 0，更新 1，未变 5，失败 0" in output
     updated = ArticlePage.objects.get()
     assert updated.pk == article.pk and updated.title.endswith("（更新）") and updated.live
 

@@ -192,7 +192,7 @@ def test_the_documented_import_example_loads_and_a_mismatched_format_is_refused(
     from tests.factories import ColumnPageFactory
 
     disclosure = ColumnPageFactory(parent=home, slug="disclosure", kind="page")
-    ColumnPageFactory(parent=disclosure, slug="annual-reports", kind="news")
+    ColumnPageFactory(parent=disclosure, slug="annual-reports", kind="reports")
     docs = Path(__file__).resolve().parents[2] / "docs" / "import.md"
     example = re.search(r"#### Statistics tables.*?```json\n(.*?)```", docs.read_text(encoding="utf-8"), re.S).group(1)
     line = json.loads(example)

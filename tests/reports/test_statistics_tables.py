@@ -133,7 +133,7 @@ def test_an_inconsistent_report_is_saved_as_a_draft_but_not_published(admin_clie
     page = AnnualReportPage.objects.get(title="2021年度报告")
     assert not page.live
     html = admin_client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
-    assert "统计表数据不一致，已保存为草稿" in html and "表三 法律服务机构列：一+二 ≠ 总计+四（12 ≠ 11）" in html
+    assert "统计表数据不一致，改正后才能发布或提交审核" in html and "表三 法律服务机构列：一+二 ≠ 总计+四（12 ≠ 11）" in html
     # Corrected, it publishes.
     data["body-0-value-content-0-value-carried_forward-legal"] = "1"
     data["action-publish"] = "publish"

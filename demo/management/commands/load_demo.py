@@ -25,6 +25,19 @@ DEMO_DEPARTMENTS = [
     ("政策法规科", "fagui", ["column:affairs", "column:ip"]),
     ("计划项目科", "xiangmu", ["column:projects", "column:innovation"]),
 ]
+# Where `make run` serves the demo (its HOST and PORT), for the site record and the addresses printed.
+DEMO_HOSTS = {"127.0.0.1", "localhost"}
+
+
+def host():
+    return os.environ.get("HOST", "127.0.0.1")
+
+
+def port():
+    try:
+        return int(os.environ.get("PORT", "8000"))
+    except ValueError:
+        return 8000
 
 
 class Command(BaseCommand):
@@ -37,10 +50,12 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         data_dir = Path(settings.GONGKAI_DEMO_DATA_DIR)
-        # The demo is served by `make run` on 127.0.0.1:8000: full URLs (feeds, API, sitemap) must point there,
-        # unless the site was given an address of its own.
+        # The demo is served by `make run` on HOST:PORT (127.0.0.1:8000 unless given): the site record says so
+        # (pages also link to the address a reader used), unless the site was given an address of its own.
         site = Site.objects.filter(is_default_site=True).first()
-        address = {"hostname": "127.0.0.1", "port": 8000} if site is None or (site.hostname, site.port) == ("localhost", 80) else {}
+        address = {"hostname": host(), "port": port()}
+        if site is not None and (site.hostname, site.port) not in {("localhost", 80)} and site.hostname not in DEMO_HOSTS:
+            address = {}
         result = setup_site(ORGANISATION, agency_code="HGKJJ",  # a demo placeholder, not the bureau's real code
                             english_name="Hegang Municipal Science and Technology Bureau", **address)
         if result:
@@ -174,4 +189,10 @@ class Command(BaseCommand):
         if not User.objects.filter(username="admin").exists():
             User.objects.create_superuser("admin", "admin@example.com", password)
             self.stdout.write("已创建演示管理员账号")
-        self.stdout.write(self.style.SUCCESS(f"管理后台 http://127.0.0.1:8000/admin/  用户名 admin  密码 {password}"))
+        self.stdout.write(self.style.SUCCESS(f"管理后台 http://{host()}:{port()}/admin/  用户名 admin  密码 {password}"))
+        roles = [(login, f"{name}编辑") for name, login, _columns in DEMO_DEPARTMENTS]
+        roles += [(f"{login}-head", f"{name}负责人（科室审核）") for name, login, _columns in DEMO_DEPARTMENTS]
+        roles += [("office", "办公室审核"), ("leader", "局领导签发"), ("gongkaiban", "公开办（依申请公开）")]
+        existing = set(User.objects.filter(username__in=[login for login, _label in roles]).values_list("username", flat=True))
+        if existing:
+            self.stdout.write("各角色账号（密码同上）：" + "；".join(f"{login}（{label}）" for login, label in roles if login in existing))
