@@ -6,9 +6,11 @@ dashboard, and the 办公室 opens an annual report's statistics tables.
     .venv/bin/python docs/screenshots/admin_walk.py http://127.0.0.1:8000 gongkai-demo-2026
 """
 
+import json
 import sys
 import time
 from pathlib import Path
+from urllib.request import urlopen
 
 from playwright.sync_api import sync_playwright
 
@@ -37,21 +39,18 @@ def main(base, password):
 
         editor = session("zonghe")
         shot(editor, "1-editor-dashboard")
-        editor.goto(f"{base}/admin/pages/")
-        editor.get_by_role("link", name="科技动态").first.click()
-        editor.wait_for_load_state("networkidle")
-        editor.get_by_role("link", name="工作动态").first.click()
-        editor.wait_for_load_state("networkidle")
-        editor.locator("a[href*='/add_subpage/']").first.click()
+        with urlopen(f"{base}/api/v2/pages/?slug=work&locale=zh-hans") as response:
+            column = json.load(response)["items"][0]["id"]
+        editor.goto(f"{base}/admin/pages/{column}/")
+        shot(editor, "2-editor-column")
+        editor.goto(f"{base}/admin/pages/add/gongkai_news/articlepage/{column}/")
         editor.wait_for_load_state("networkidle")
         shot(editor, "2-editor-new-article")
         editor.fill("#id_title", title)
-        editor.locator("[data-contentpath='body'] [contenteditable=true]").first.click()
-        editor.keyboard.type("本局将于五月举办科技活动周，欢迎市民参加。")
-        editor.locator("button[name='action-submit']").click(force=True) if editor.locator("button[name='action-submit']").is_visible() else None
-        if editor.url.endswith("/add/") or "/add/" in editor.url:
-            editor.locator("[data-w-dropdown-target='toggle']").last.click()
-            editor.locator("button[name='action-submit']").click()
+        submit = editor.locator("button[name='action-submit']")
+        if not submit.is_visible():
+            editor.locator("footer .w-dropdown__toggle").last.click()
+        submit.click()
         editor.wait_for_load_state("networkidle")
         shot(editor, "3-editor-submitted")
 
@@ -59,7 +58,8 @@ def main(base, password):
             reviewer = session(login)
             shot(reviewer, f"{step}a-{login}-dashboard")
             row = reviewer.locator("tr", has_text=title).first
-            row.get_by_role("button", name="审核通过").first.click()
+            row.locator(".w-dropdown__toggle").first.click()
+            reviewer.get_by_role("button", name="审核通过", exact=True).first.click()
             reviewer.wait_for_load_state("networkidle")
             reviewer.wait_for_timeout(1000)
             shot(reviewer, f"{step}b-{login}-approved")

@@ -118,6 +118,8 @@ def test_admin_walk_has_no_english_and_calls_no_other_site(demo_module, db, logi
     outside = {url: sorted(set(re.findall(loads, html))) for url, html in pages.items()}
     outside = {url: found for url, found in outside.items() if found}
     assert outside == {}, outside
+    # Nor does it send editors to English help on wagtail.org.
+    assert [url for url, html in pages.items() if "wagtail.org" in html] == []
 
 
 def test_replaced_admin_templates_still_match_wagtails():
@@ -132,4 +134,4 @@ def test_replaced_admin_templates_still_match_wagtails():
         theirs = Path(wagtail.admin.__file__).parent / "templates" / template.relative_to(ours)
         mine = template.read_text(encoding="utf-8").splitlines()[1:]
         changed = [line for line in difflib.ndiff(theirs.read_text(encoding="utf-8").splitlines(), mine) if line[:1] in "+-"]
-        assert 0 < len(changed) <= 8, (template.name, changed)
+        assert 0 < len(changed) <= 16, (template.name, changed)

@@ -191,8 +191,8 @@ class Command(BaseCommand):
             self.stdout.write("已创建演示管理员账号")
         self.stdout.write(self.style.SUCCESS(f"管理后台 http://{host()}:{port()}/admin/  用户名 admin  密码 {password}"))
         roles = [(login, f"{name}编辑") for name, login, _columns in DEMO_DEPARTMENTS]
-        roles += [(f"{login}-head", f"{name}负责人（科室审核）") for name, login, _columns in DEMO_DEPARTMENTS]
-        roles += [("office", "办公室审核"), ("leader", "局领导签发"), ("gongkaiban", "公开办（依申请公开）")]
+        roles += [(f"{login}-head", f"{name}负责人，科室审核") for name, login, _columns in DEMO_DEPARTMENTS]
+        roles += [("office", "办公室审核"), ("leader", "局领导签发"), ("gongkaiban", "公开办，依申请公开")]
         existing = set(User.objects.filter(username__in=[login for login, _label in roles]).values_list("username", flat=True))
         if existing:
             self.stdout.write("各角色账号（密码同上）：" + "；".join(f"{login}（{label}）" for login, label in roles if login in existing))
