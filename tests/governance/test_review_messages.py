@@ -76,3 +76,20 @@ def test_dashboard_puts_what_waits_for_me_above_the_freshness_check(client, bure
     client.force_login(bureau["head"])
     html = client.get(reverse("wagtailadmin_home")).content.decode()
     assert -1 < html.index("等待审核的通知") < html.index("栏目更新检查")
+
+
+@pytest.mark.django_db
+def test_review_mail_is_chinese(client, bureau):
+    from django.core import mail
+
+    from tests.admin.untranslated import database_content, english_strings
+
+    mail.outbox.clear()
+    client.force_login(bureau["editor"])
+    client.post(add_url(bureau["news"]), article_form(title="科技活动周通知"))
+    page = ArticlePage.objects.get(slug="item")
+    act(client, bureau["head"], page)
+    act(client, bureau["office"], page)
+    assert mail.outbox, "reviewers are told by mail"
+    for message in mail.outbox:
+        assert english_strings(f"<p>{message.subject}</p><p>{message.body}</p>", database_content()) == [], (message.subject, message.body)
