@@ -23,6 +23,8 @@ def editor_page(live_server, browser, home, django_user_model):
     context.close()
 
 
+# Like the other live-server tests: the rows migrations create are restored afterwards, for the tests that follow.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_report_tables_total_themselves_and_mark_what_disagrees(live_server, editor_page, home, django_user_model):
     from gongkai.reports.drafts import draft_next_report
     from gongkai.reports.models import AnnualReportPage
