@@ -25,12 +25,17 @@ def act(client, user, page, action="approve", comment=""):
     return said(client)
 
 
+def submit(client, bureau, title):
+    """The 综合科 editor writes an article and submits it; returns it and what the editor was told."""
+    client.force_login(bureau["editor"])
+    client.post(add_url(bureau["news"]), article_form(title=title))
+    return ArticlePage.objects.get(slug="item"), said(client)
+
+
 @pytest.mark.django_db
 def test_each_step_says_what_happened_and_what_comes_next(client, bureau):
-    client.force_login(bureau["editor"])
-    client.post(add_url(bureau["news"]), article_form(title="科技活动周通知"))
-    assert said(client) == ["“科技活动周通知”已提交科室审核。"]
-    page = ArticlePage.objects.get(slug="item")
+    page, told = submit(client, bureau, "科技活动周通知")
+    assert told == ["“科技活动周通知”已提交科室审核。"]
     assert act(client, bureau["head"], page) == ["“科技活动周通知”：科室审核通过，等待办公室审核。"]
     assert act(client, bureau["office"], page) == ["“科技活动周通知”：办公室审核通过，等待领导签发。"]
     assert act(client, bureau["leader"], page) == ["“科技活动周通知”已签发并发布。"]
@@ -39,10 +44,8 @@ def test_each_step_says_what_happened_and_what_comes_next(client, bureau):
 
 @pytest.mark.django_db
 def test_sending_back_names_the_author_and_the_comment(client, bureau):
-    client.force_login(bureau["editor"])
-    client.post(add_url(bureau["news"]), article_form(title="待补充的稿件"))
-    assert said(client) == ["“待补充的稿件”已提交科室审核。"]
-    page = ArticlePage.objects.get(slug="item")
+    page, told = submit(client, bureau, "待补充的稿件")
+    assert told == ["“待补充的稿件”已提交科室审核。"]
     assert act(client, bureau["head"], page, "reject", "请补充信息来源") == ["“待补充的稿件”已退回给zonghe修改，附意见：请补充信息来源"]
     # Approving from the edit form says the same as from the dashboard, instead of “页面…已被更新”.
     client.force_login(bureau["editor"])
@@ -71,8 +74,7 @@ def test_every_step_offers_the_same_three_buttons(bureau):
 
 @pytest.mark.django_db
 def test_dashboard_puts_what_waits_for_me_above_the_freshness_check(client, bureau):
-    client.force_login(bureau["editor"])
-    client.post(add_url(bureau["news"]), article_form(title="等待审核的通知"))
+    submit(client, bureau, "等待审核的通知")
     client.force_login(bureau["head"])
     html = client.get(reverse("wagtailadmin_home")).content.decode()
     assert -1 < html.index("等待审核的通知") < html.index("栏目更新检查")
@@ -85,9 +87,7 @@ def test_review_mail_is_chinese(client, bureau):
     from tests.admin.untranslated import database_content, english_strings
 
     mail.outbox.clear()
-    client.force_login(bureau["editor"])
-    client.post(add_url(bureau["news"]), article_form(title="科技活动周通知"))
-    page = ArticlePage.objects.get(slug="item")
+    page, _told = submit(client, bureau, "科技活动周通知")
     act(client, bureau["head"], page)
     act(client, bureau["office"], page)
     assert mail.outbox, "reviewers are told by mail"
