@@ -10,7 +10,15 @@ PASSWORD = "Gongkai-browser-2026"
 
 
 @pytest.fixture
-def editor_page(live_server, browser, home, django_user_model):
+def migration_rows(live_server):
+    """A live-server test runs on a database another one may have emptied: put back what migrations create."""
+    from tests.helpers import base_rows
+
+    base_rows()
+
+
+@pytest.fixture
+def editor_page(migration_rows, live_server, browser, home, django_user_model):
     django_user_model.objects.create_superuser("root", "root@example.com", PASSWORD)
     context = browser.new_context(locale="zh-CN", viewport={"width": 1400, "height": 1000})
     page = context.new_page()
@@ -23,8 +31,6 @@ def editor_page(live_server, browser, home, django_user_model):
     context.close()
 
 
-# Like the other live-server tests: the rows migrations create are restored afterwards, for the tests that follow.
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_report_tables_total_themselves_and_mark_what_disagrees(live_server, editor_page, home, django_user_model):
     from gongkai.reports.drafts import draft_next_report
     from gongkai.reports.models import AnnualReportPage

@@ -19,8 +19,9 @@ def demo_content():
     from gongkai.reports.blocks import ApplicationsTableBlock, ProactiveDisclosureTableBlock, ReviewLitigationTableBlock
     from gongkai.reports.models import AnnualReportPage
     from tests.factories import AnnualReportPageFactory
-    from tests.helpers import balanced
+    from tests.helpers import balanced, base_rows
 
+    base_rows()  # another live-server test may have emptied the database
     load_demo()
     reports = ColumnPage.objects.get(slug="annual-reports", locale__language_code="zh-hans")
     c_table = {group: {"upheld": 1, "corrected": 0, "other": 0, "pending": 0, "total": 1}
