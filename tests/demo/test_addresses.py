@@ -19,8 +19,10 @@ def test_load_demo_uses_and_prints_the_port_it_is_served_on(client, monkeypatch)
     printed = out.getvalue()
     assert "管理后台 http://127.0.0.1:9123/admin/" in printed
     assert "zonghe（综合科编辑）" in printed and "leader（局领导签发）" in printed
-    for url in ("/sitemap.xml", "/news/work/feed/"):
-        text = client.get(url, HTTP_HOST="127.0.0.1:9123").content.decode()
+    for url in ("/sitemap.xml", "/news/work/feed/rss/", "/news/work/feed/atom/"):
+        response = client.get(url, HTTP_HOST="127.0.0.1:9123")
+        text = response.content.decode()
+        assert response.status_code == 200, url
         assert "http://127.0.0.1:9123/news/" in text and ":8000" not in text, url
     # Served on another port later, the demo's record follows.
     monkeypatch.setenv("PORT", "9124")
