@@ -122,11 +122,6 @@ class ColumnPage(PublicPageMixin, FeedMixin, Page):
         verbose_name = _("栏目")
         verbose_name_plural = _("栏目")
 
-    @classmethod
-    def can_create_at(cls, parent):
-        accepts = getattr(getattr(parent, "specific", parent), "accepts_page_type", None)
-        return super().can_create_at(parent) and (accepts is None or accepts(cls))
-
     def accepts_page_type(self, model):
         return model._meta.label_lower in KIND_PAGE_TYPES.get(self.kind, set())
 
@@ -163,8 +158,8 @@ class ColumnPage(PublicPageMixin, FeedMixin, Page):
         要闻 of its site, wherever it was published."""
         items = site_cache.public(ListedPage.objects.live())
         if self.marks_featured:
-            root = self.get_site().root_page if self.get_site() else self.get_parent()
-            items = items.descendant_of(root).filter(featured=True)
+            site = self.get_site()
+            items = items.descendant_of(site.root_page if site else self.get_parent()).filter(featured=True)
         else:
             items = items.descendant_of(self)
         return items.order_by("-pinned", "-date", "-pk")

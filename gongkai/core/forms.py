@@ -38,6 +38,7 @@ class PageForm(WagtailAdminPageForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.slug_notes = []
         if "slug" in self.fields:
             self.fields["slug"].required = False
             self.fields["slug"].help_text = _("网址中的页面名称，只用字母、数字和连字符；留空则按标题拼音生成，如 keji-huodong-zhou")
@@ -83,12 +84,6 @@ class PageForm(WagtailAdminPageForm):
     def is_publishing(self):
         return any(action in self.data for action in PUBLISHING_ACTIONS)
 
-    @property
-    def slug_notes(self):
-        if not hasattr(self, "_slug_notes"):
-            self._slug_notes = []
-        return self._slug_notes
-
     def add_warning(self, message):
         self.warnings.append(message)
 
@@ -99,19 +94,16 @@ class PageForm(WagtailAdminPageForm):
     def clean(self):
         cleaned = super().clean()
         self.warnings = []
+        self.backdated = None
         if self.is_publishing():
             for check in _publish_checks:
                 check(self, cleaned)
-        if self.is_publishing():
             # A draft may carry an old date while it is written; it is back-dated when it goes out.
             self._check_backdating(cleaned)
-        else:
-            self.backdated = None
         return cleaned
 
     def _check_backdating(self, cleaned):
         date = cleaned.get("date")
-        self.backdated = None
         if "date" not in self.fields or date is None:
             return
         # A page already published with this date keeps it without a new reason. Compare with the live record, not the

@@ -93,6 +93,12 @@ class PublicPageMixin:
             return restrictions
         return super().get_view_restrictions()
 
+    @classmethod
+    def can_create_at(cls, parent):
+        # A parent may take only some page types: a column offers those of its kind (gongkai.columns KIND_PAGE_TYPES).
+        accepts = getattr(getattr(parent, "specific", parent), "accepts_page_type", None)
+        return super().can_create_at(parent) and (accepts is None or accepts(cls))
+
 
 class ListedPage(PublicPageMixin, Page):
     """A page that appears in column lists: news, disclosed documents, reports.
@@ -107,17 +113,10 @@ class ListedPage(PublicPageMixin, Page):
 
     is_creatable = False
 
-    @classmethod
-    def can_create_at(cls, parent):
-        # A column offers only the page types that belong in its kind (gongkai.columns KIND_PAGE_TYPES).
-        accepts = getattr(getattr(parent, "specific", parent), "accepts_page_type", None)
-        return super().can_create_at(parent) and (accepts is None or accepts(cls))
-
     def save(self, *args, **kwargs):
         # Published in a 要闻 column, an item is 要闻: one concept for the column and the home page's box.
-        parent = self.get_parent() if self.path and self.depth and self.depth > 1 else None
-        if parent is not None and getattr(parent.specific, "marks_featured", False):
-            self.featured = True
+        if not self.featured and self.path and self.depth and self.depth > 1:
+            self.featured = getattr(self.get_parent().specific, "marks_featured", False)
         return super().save(*args, **kwargs)
 
     base_form_class = PageForm
