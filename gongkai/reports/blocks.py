@@ -164,12 +164,11 @@ class ApplicationsTableBlock(StatisticsTableBlock):
     grid_corner = "申请人情况"
 
     def grid(self):
-        rows = statistics.table_b_rows(self.report_format)
-        results = [key for key, _l, group, _gl in rows if group or key in ("granted", "partial", "other_handling")]
         column_labels = dict(statistics.TABLE_B_COLUMNS)
         return {
             "sum_columns": [key for key, _label in statistics.TABLE_B_APPLICANTS], "total_column": "total",
-            "row_totals": [key for key, *_rest in rows], "sum_rows": results, "total_row": "results_total",
+            "row_totals": [key for key, *_rest in statistics.table_b_rows(self.report_format)],
+            "sum_rows": statistics.table_b_result_keys(self.report_format), "total_row": "results_total",
             # Rule 1, per column: 一 + 二 = （七）总计 + 四.
             "balance": {"left": ["received", "carried_over"], "right": ["results_total", "carried_forward"],
                         "message": "{column}列：一+二 ≠ 总计+四（{left} ≠ {right}）", "columns": column_labels},

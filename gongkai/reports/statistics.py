@@ -59,6 +59,12 @@ def _n(value):
     return value or 0
 
 
+def table_b_result_keys(report_format="2021"):
+    """The rows （一） to （六） that （七）总计 adds up (rule 3): the ungrouped outcomes and every item of a group."""
+    return [key for key, _label, group, _gl in table_b_rows(report_format)
+            if group or key in ("granted", "partial", "other_handling")]
+
+
 def check_table_b(table, table_name="表三", report_format="2021"):
     """Rules 1–3 of docs/specs/annual-report-format.md. Returns messages naming the column or row and the rule, with both sides' values."""
     errors = []
@@ -75,7 +81,7 @@ def check_table_b(table, table_name="表三", report_format="2021"):
         if applicants != _n(row.get("total")):
             name = f"{group_label}{label}" if group_label else label
             errors.append(f"{table_name} “{name}”行：各类申请人之和 ≠ 总计（{applicants} ≠ {_n(row.get('total'))}）")
-    result_keys = [key for key, _label, group, _gl in all_rows if group or key in ("granted", "partial", "other_handling")]
+    result_keys = table_b_result_keys(report_format)
     for column, column_label in TABLE_B_COLUMNS:
         parts = sum(_n(rows[key].get(column)) for key in result_keys)
         total = _n(rows["results_total"].get(column))

@@ -54,7 +54,7 @@ class Command(BaseCommand):
         # (pages also link to the address a reader used), unless the site was given an address of its own.
         site = Site.objects.filter(is_default_site=True).first()
         address = {"hostname": host(), "port": port()}
-        if site is not None and (site.hostname, site.port) not in {("localhost", 80)} and site.hostname not in DEMO_HOSTS:
+        if site is not None and (site.hostname, site.port) != ("localhost", 80) and site.hostname not in DEMO_HOSTS:
             address = {}
         result = setup_site(ORGANISATION, agency_code="HGKJJ",  # a demo placeholder, not the bureau's real code
                             english_name="Hegang Municipal Science and Technology Bureau", **address)
