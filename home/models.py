@@ -1,12 +1,14 @@
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.api import APIField
-from wagtail.models import Page
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Locale, Page
 
 from gongkai.core import site_cache
 from gongkai.core.forms import PageForm
-from gongkai.core.models import ListedPage, PublicPageMixin
+from gongkai.core.models import ListedPage, PublicPageMixin, by_priority
 from gongkai.syndication.mixins import FeedMixin
 
 
@@ -51,21 +53,32 @@ class HomePage(PublicPageMixin, FeedMixin, Page):
         verbose_name_plural = _("首页")
 
     def featured_items(self):
-        return (
-            site_cache.public(ListedPage.objects.live()).descendant_of(self).filter(featured=True)
-            .order_by("-pinned", "-date", "-pk")[: self.list_length]
-        )
+        return by_priority(site_cache.public(ListedPage.objects.live()).descendant_of(self).filter(featured=True))[: self.list_length]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # The lists change only when something is published, so they are kept until then (as the feeds are).
-        context["featured"], context["home_lists"] = site_cache.remember_published(request, ("home-lists", self.pk), self.lists)
+        default_locale = site_cache.locales(request).get(get_supported_content_language_variant(settings.LANGUAGE_CODE))
+        context["featured"], context["featured_original"], context["home_lists"] = site_cache.remember_published(
+            request, ("home-lists", self.pk), lambda: self.lists(default_locale))
         context["columns"] = site_cache.menu_columns(request, self)
         return context
 
-    def lists(self):
-        """(要闻 items, [(column, its newest items)])."""
-        return list(self.featured_items()), [(column, list(column.listed_items()[: self.list_length])) for column in self.list_columns()]
+    def lists(self, default_locale=None):
+        """(要闻 items, the Chinese home if they are empty here, [(column, its newest items, its Chinese original when
+        this translated list is empty)]). A translated site seldom has everything translated: a box with nothing in
+        this language points to the Chinese version instead of standing empty."""
+        default_locale = default_locale or Locale.get_default()
+        featured = list(self.featured_items())
+        boxes = [(column, list(column.listed_items()[: self.list_length])) for column in self.list_columns()]
+        empty = ([] if featured else [self]) + [column for column, items in boxes if not items]
+        originals = {}
+        if empty and self.locale_id != default_locale.pk:
+            # One query for every empty box's Chinese original.
+            found = Page.objects.live().filter(locale=default_locale, translation_key__in=[page.translation_key for page in empty])
+            originals = {page.translation_key: page for page in found}
+        return (featured, None if featured else originals.get(self.translation_key),
+                [(column, items, None if items else originals.get(column.translation_key)) for column, items in boxes])
 
     def list_columns(self):
         """The columns whose newest items the page lists, in this page's language."""

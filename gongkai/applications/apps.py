@@ -9,4 +9,9 @@ class ApplicationsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import checks  # noqa: F401  (registers the field-key checks)
+        from . import (
+            checks,  # noqa: F401  (registers the field-key checks)
+            services,
+        )
+
+        services.register()

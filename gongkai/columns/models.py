@@ -13,8 +13,15 @@ from wagtail.search import index
 from gongkai.core import site_cache
 from gongkai.core.blocks import BodyBlock
 from gongkai.core.forms import PageForm
-from gongkai.core.models import ListedPage, PublicPageMixin
+from gongkai.core.models import ListedPage, PublicPageMixin, by_priority
 from gongkai.syndication.mixins import FeedMixin
+
+from . import services
+
+try:
+    from wagtail_localize.fields import SynchronizedField
+except ImportError:  # wagtail-localize is optional for a site that installs the apps
+    SynchronizedField = None
 
 
 class ColumnKind(models.TextChoices):
@@ -63,6 +70,24 @@ def remembered_page(request, key, make_queryset):
     return site_cache.remember_published(request, (*key, number), build)
 
 
+class ColumnPageForm(PageForm):
+    """服务入口 as checkboxes of the registered services, stored as their names separated by commas."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "services" in self.fields:
+            from django import forms
+
+            field = self.fields["services"]
+            self.fields["services"] = forms.MultipleChoiceField(
+                label=field.label, help_text=field.help_text, required=False, choices=services.choices(),
+                widget=forms.CheckboxSelectMultiple)
+            self.initial["services"] = [name for name in (self.instance.services or "").split(",") if name]
+
+    def clean_services(self):
+        return ",".join(self.cleaned_data.get("services") or [])
+
+
 class UpdateRule(models.TextChoices):
     """How often a column must be updated (国办秘函〔2019〕19号). Auto decides from the column's kind and title."""
 
@@ -94,8 +119,15 @@ class ColumnPage(PublicPageMixin, FeedMixin, Page):
     )
     update_rule = models.CharField(_("更新要求"), max_length=20, choices=UpdateRule.choices, default=UpdateRule.AUTO, blank=True)
     update_days = models.PositiveSmallIntegerField(_("自定义更新周期（天）"), null=True, blank=True)
+    services = models.CharField(
+        _("服务入口"), max_length=200, blank=True,
+        help_text=_("在栏目页上显示这些服务的入口，如“互动交流”栏目链接局长信箱、依申请公开和正在征求意见的事项"),
+    )
 
-    base_form_class = PageForm
+    base_form_class = ColumnPageForm
+    if SynchronizedField is not None:
+        # The service names are settings, not text to translate.
+        override_translatable_fields = [SynchronizedField("services")]
     subpage_types = ["gongkai_columns.ColumnPage", "gongkai_news.ArticlePage", "gongkai_disclosure.DocumentPage", "gongkai_reports.AnnualReportPage",
                      "gongkai_interaction.ConsultationPage"]
 
@@ -106,6 +138,7 @@ class ColumnPage(PublicPageMixin, FeedMixin, Page):
         FieldPanel("kind"),
         FieldPanel("intro"),
         FieldPanel("body"),
+        FieldPanel("services"),
         MultiFieldPanel([FieldPanel("link_url"), PageChooserPanel("link_page")], heading=_("外部链接栏目")),
         MultiFieldPanel(
             # Only those who manage departments (the 办公室) reassign columns and their rules.
@@ -162,16 +195,12 @@ class ColumnPage(PublicPageMixin, FeedMixin, Page):
             items = items.descendant_of(site.root_page if site else self.get_parent()).filter(featured=True)
         else:
             items = items.descendant_of(self)
-        return items.order_by("-pinned", "-date", "-pk")
+        return by_priority(items)
 
     def catalogue_items(self):
         from gongkai.disclosure.models import DocumentPage
 
-        return (
-            site_cache.public(DocumentPage.objects.live()).descendant_of(self)
-            .select_related("topic")
-            .order_by("-pinned", "-date", "-pk")
-        )
+        return by_priority(site_cache.public(DocumentPage.objects.live()).descendant_of(self).select_related("topic"))
 
     def get_sub_columns(self):
         return site_cache.public(ColumnPage.objects.child_of(self).live()).order_by("path")
@@ -195,6 +224,7 @@ class ColumnPage(PublicPageMixin, FeedMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        context["services"] = services.for_column(self, request)
         aside = site_cache.remember(request, ("column-aside", self.pk), self.aside)
         if aside:
             context["aside_column"], context["aside_items"] = aside

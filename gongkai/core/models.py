@@ -8,6 +8,7 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Page
 from wagtail.search import index
 
+from . import site_cache
 from .forms import PageForm
 
 
@@ -27,6 +28,10 @@ class SiteSettings(BaseSiteSetting):
     icp_number = models.CharField(_("ICP备案号"), max_length=100, blank=True)
     police_number = models.CharField(_("公安备案号"), max_length=100, blank=True)
     site_code = models.CharField(_("网站标识码"), max_length=50, blank=True)
+    conac_id = models.CharField(
+        _("党政机关网站标识编号"), max_length=64, blank=True,
+        help_text=_("中央编办开具的党政机关网站标识的编号（标识链接中 id= 之后的部分）；填写后页脚显示“党政机关”标识"),
+    )
     agency_code = models.CharField(
         _("机构代码"), max_length=30, blank=True,
         help_text=_("索引号的第一段，通常为统一社会信用代码或组织机构代码；留空则使用系统默认值"),
@@ -44,7 +49,7 @@ class SiteSettings(BaseSiteSetting):
             heading=_("联系方式"),
         ),
         MultiFieldPanel(
-            [FieldPanel("icp_number"), FieldPanel("police_number"), FieldPanel("site_code")], heading=_("备案与标识"),
+            [FieldPanel("icp_number"), FieldPanel("police_number"), FieldPanel("site_code"), FieldPanel("conac_id")], heading=_("备案与标识"),
         ),
         FieldPanel("backdate_days"),
     ]
@@ -71,6 +76,21 @@ class SiteSettings(BaseSiteSetting):
         if (get_language() or "").startswith("en") and self.english_name:
             return self.english_name
         return self.site_name
+
+    @property
+    def police_code(self):
+        """The digits of the 公安机关备案号, which its public record's address needs."""
+        import re
+
+        return "".join(re.findall(r"\d", self.police_number))
+
+    def localized_organiser(self):
+        """主办单位 in the language being read: the bureau's English name on English pages."""
+        from django.utils.translation import get_language
+
+        if (get_language() or "").startswith("en") and self.english_name:
+            return self.english_name
+        return self.organiser
 
     def get_agency_code(self):
         return self.agency_code or getattr(settings, "GONGKAI_AGENCY_CODE", "000000000")
@@ -100,6 +120,17 @@ class PublicPageMixin:
         return super().can_create_at(parent) and (accepts is None or accepts(cls))
 
 
+def by_priority(items):
+    """Lists order: 置顶 first (while its end date has not passed), then newest first. Items carry pinned_now."""
+    today = timezone.localdate()
+    pinned_now = models.Case(
+        models.When(models.Q(pinned=True) & (models.Q(pinned_until__isnull=True) | models.Q(pinned_until__gte=today)),
+                    then=models.Value(True)),
+        default=models.Value(False), output_field=models.BooleanField(),
+    )
+    return items.annotate(pinned_now=pinned_now).order_by("-pinned_now", "-date", "-pk")
+
+
 class ListedPage(PublicPageMixin, Page):
     """A page that appears in column lists: news, disclosed documents, reports.
 
@@ -108,6 +139,10 @@ class ListedPage(PublicPageMixin, Page):
 
     date = models.DateField(_("发布日期"), default=timezone.localdate, db_index=True)
     pinned = models.BooleanField(_("置顶"), default=False, help_text=_("在栏目列表中排在最前"))
+    pinned_until = models.DateField(
+        _("置顶截止日期"), null=True, blank=True,
+        help_text=_("到这一天为止置顶，之后按日期排列；留空则一直置顶。新的一年度报告发布时，旧的就不会压在上面"),
+    )
     featured = models.BooleanField(_("要闻"), default=False, help_text=_("列入首页要闻和“要闻”栏目；发在“要闻”栏目的内容自动为要闻"))
     summary = models.TextField(_("摘要"), blank=True, help_text=_("列表、搜索结果和分享时显示的简短说明"))
 
@@ -120,7 +155,7 @@ class ListedPage(PublicPageMixin, Page):
         return super().save(*args, **kwargs)
 
     base_form_class = PageForm
-    api_fields = [APIField("date"), APIField("pinned"), APIField("featured"), APIField("summary")]
+    api_fields = [APIField("date"), APIField("pinned"), APIField("pinned_until"), APIField("featured"), APIField("summary")]
     # Items live in columns and hold no pages of their own; subclasses inherit both rules.
     parent_page_types = ["gongkai_columns.ColumnPage"]
     subpage_types = []
@@ -130,6 +165,38 @@ class ListedPage(PublicPageMixin, Page):
         index.FilterField("date"),
     ]
 
+
+    @property
+    def is_pinned(self):
+        """置顶 today: pinned, and the end date (if any) not yet passed."""
+        if hasattr(self, "pinned_now"):
+            return bool(self.pinned_now)
+        return self.pinned and (self.pinned_until is None or self.pinned_until >= timezone.localdate())
+
+    def clean(self):
+        super().clean()
+        if self.pinned_until and not self.pinned:
+            from django.core.exceptions import ValidationError
+
+            raise ValidationError({"pinned_until": _("只有置顶的内容才有置顶截止日期；请勾选“置顶”，或清空此项")})
+
+    def neighbours(self, request=None):
+        """上一篇 and 下一篇 as (title, url) or None: the items listed just before and after this one in its column, in
+        the column's order. The column's order is kept per content version, so an item page costs no query for it."""
+        parent_path = self.path[: -self.steplen]
+
+        def build():
+            siblings = by_priority(site_cache.public(ListedPage.objects.live()).filter(path__startswith=parent_path, depth=self.depth))
+            return [(page.pk, page) for page in siblings]
+
+        host = request._get_raw_host() if request is not None else ""
+        listed = site_cache.remember_published(request, ("neighbours", parent_path, host), build) if request else build()
+        at = next((index for index, entry in enumerate(listed) if entry[0] == self.pk), None)
+        if at is None:
+            return None, None
+        previous = listed[at - 1][1] if at else None
+        following = listed[at + 1][1] if at + 1 < len(listed) else None
+        return tuple((page.title, site_cache.page_url(request, page)) if page else None for page in (previous, following))
 
     class Meta:
         verbose_name = _("栏目内容")

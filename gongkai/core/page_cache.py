@@ -34,6 +34,7 @@ def enabled():
 
 def _key(request):
     path = request.get_full_path()
+    # The version includes the day (site_cache.version): a page may change at midnight without a publish.
     raw = "|".join([getattr(request, "LANGUAGE_CODE", ""), *(request.COOKIES.get(name, "") for name in _vary_cookies), request.get_host(), path])
     return f"gongkai:page:{site_cache.version(request)}:{hashlib.sha256(raw.encode('utf-8')).hexdigest()}"
 

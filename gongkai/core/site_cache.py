@@ -10,6 +10,7 @@ import threading
 
 from django.conf import settings
 from django.core.signals import request_finished, request_started
+from django.utils import timezone
 from django.utils.translation import get_language
 
 from gongkai.core.content_version import content_version
@@ -36,12 +37,13 @@ request_finished.connect(_request_finished, dispatch_uid="gongkai-site-cache-fin
 
 
 def version(request=None):
-    """The content version, read once per request."""
+    """The content version and the day, read once per request. What a page shows can change at midnight without a
+    publish (a 置顶 ends, a consultation closes): everything kept under the version is renewed with the day."""
     current = _request_version.get()
     if current is _OUTSIDE:
-        return content_version()
+        return f"{content_version()}-{timezone.localdate().isoformat()}"
     if current is _UNREAD:
-        current = content_version(max_age=getattr(settings, "GONGKAI_CONTENT_VERSION_MAX_AGE", 0))
+        current = f"{content_version(max_age=getattr(settings, 'GONGKAI_CONTENT_VERSION_MAX_AGE', 0))}-{timezone.localdate().isoformat()}"
         _request_version.set(current)
     return current
 

@@ -15,6 +15,8 @@ from wagtail.snippets.models import register_snippet
 from gongkai.core.blocks import AttachmentsBlock, BodyBlock
 from gongkai.core.models import ListedPage, SiteSettings
 
+from .forms import DocumentPageForm
+
 UNCLASSIFIED_CODE = "00"
 
 
@@ -96,6 +98,11 @@ class DocumentPage(ListedPage):
     topic = models.ForeignKey(
         TopicCategory, verbose_name=_("主题分类"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
     )
+    topic_confirmed = models.BooleanField(
+        _("主题分类已确认"), default=False,
+        help_text=_("主题分类由系统按规则建议时，编辑核对后勾选；改选主题分类也算确认"),
+    )
+    topic_reason = models.CharField(_("分类依据"), max_length=255, blank=True, editable=False)
     document_type = models.CharField(_("文种"), max_length=40, choices=DocumentType.choices, default=DocumentType.OTHER)
     issuer = models.CharField(_("发布机构"), max_length=200, blank=True)
     document_number = models.CharField(_("发文字号"), max_length=200, blank=True, db_index=True)
@@ -115,7 +122,7 @@ class DocumentPage(ListedPage):
     # Kept with the page in each worker's memory (gongkai/core/routing.py): the template shows the 主题分类.
     kept_relations = ("topic",)
     api_fields = ListedPage.api_fields + [
-        APIField("index_number"), APIField("topic", serializer=TopicSerializer()), APIField("document_type"),
+        APIField("index_number"), APIField("topic", serializer=TopicSerializer()), APIField("topic_confirmed"), APIField("document_type"),
         APIField("document_type_display", serializer=serializers.CharField(source="get_document_type_display")),
         APIField("issuer"), APIField("document_number"), APIField("written_date"), APIField("keywords"),
         APIField("validity"), APIField("validity_display", serializer=serializers.CharField(source="get_validity_display")),
@@ -136,6 +143,7 @@ class DocumentPage(ListedPage):
         index.FilterField("validity"),
         index.FilterField("document_type"),
         index.FilterField("topic"),
+        index.FilterField("topic_confirmed"),
     ]
 
     content_panels = ListedPage.content_panels + [
@@ -143,13 +151,14 @@ class DocumentPage(ListedPage):
             [
                 FieldPanel("index_number"),
                 FieldRowPanel([FieldPanel("topic"), FieldPanel("document_type")]),
+                FieldPanel("topic_confirmed"),
                 FieldRowPanel([FieldPanel("issuer"), FieldPanel("document_number")]),
                 FieldRowPanel([FieldPanel("written_date"), FieldPanel("date")]),
                 FieldPanel("backdate_reason"),
                 FieldPanel("keywords"),
                 FieldRowPanel([FieldPanel("validity"), FieldPanel("validity_changed")]),
                 FieldPanel("validity_note"),
-                FieldRowPanel([FieldPanel("pinned"), FieldPanel("featured")]),
+                FieldRowPanel([FieldPanel("pinned"), FieldPanel("pinned_until"), FieldPanel("featured")]),
             ],
             heading=_("公开目录信息"),
         ),
@@ -158,12 +167,27 @@ class DocumentPage(ListedPage):
         FieldPanel("attachments"),
     ]
 
+    base_form_class = DocumentPageForm
+
     # Copies get their own number; a translation shares its source's (see save()).
     exclude_fields_in_copy = ["index_number"]
 
     class Meta:
         verbose_name = _("公开文件")
         verbose_name_plural = _("公开文件")
+
+    @property
+    def missing_number_reason(self):
+        """Why a document shows "—" for 发文字号: inspections expect the gap explained, not left blank."""
+        if self.document_number:
+            return ""
+        if self.document_type == DocumentType.LAW:
+            return _("（法律以主席令公布，来源未载令号）")
+        return _("（原文未载发文字号）")
+
+    @property
+    def missing_written_date_reason(self):
+        return "" if self.written_date else _("（原文未载成文日期）")
 
     @property
     def is_in_force(self):
@@ -191,6 +215,22 @@ class DocumentPage(ListedPage):
         if self.validity_changed and self.written_date and self.validity_changed < self.written_date:
             raise ValidationError({"validity_changed": _("失效/废止日期不能早于成文日期")})
 
+    def suggest_topic(self):
+        """No 主题分类 yet: take the one the rules suggest (classification.py), to be confirmed by an editor."""
+        from django.conf import settings
+        from django.utils import translation
+
+        from .classification import suggest_topic
+
+        # Stored with the page: written in the site's language, whatever language the request that saves it uses.
+        with translation.override(settings.LANGUAGE_CODE):
+            suggestion = suggest_topic(self.title, self.issuer, self.document_type)
+        locale_id = self.locale_id or self.get_default_locale().pk
+        self.topic = TopicCategory.objects.filter(locale_id=locale_id, code=suggestion.code).first()
+        if self.topic is not None:
+            self.topic_confirmed = False
+            self.topic_reason = suggestion.reason[:255]
+
     def assign_index_number(self):
         """A translation shares the 索引号 of its source document; a new document takes the next number."""
         sibling = (
@@ -200,12 +240,16 @@ class DocumentPage(ListedPage):
         self.index_number = sibling or IndexNumberSequence.next_number(self.index_prefix())
 
     def full_clean(self, *args, **kwargs):
+        if self.topic_id is None:
+            self.suggest_topic()
         # Allocate before validation so a new page's number is checked like any other.
         if not self.index_number and self.path:
             self.assign_index_number()
         super().full_clean(*args, **kwargs)
 
     def save(self, *args, **kwargs):
+        if self.topic_id is None:
+            self.suggest_topic()
         if not self.index_number and self.path:
             self.assign_index_number()
         return super().save(*args, **kwargs)

@@ -18,6 +18,13 @@ ORDER_NUMBER = re.compile(r"((?:中华人民共和国)?[^\s，,《》]*?令(?:�
 NPC = re.compile(r"(全国人民代表大会(?:常务委员会)?)")
 
 
+def _version_date(obj):
+    try:
+        return datetime.date.fromisoformat(str(obj.get("date") or "")[:10])
+    except ValueError:
+        return None
+
+
 def history_date(line):
     match = HISTORY_DATE.match(line)
     if not match:
@@ -28,19 +35,44 @@ def history_date(line):
         return None
 
 
+def clean_history_line(line):
+    """A history line as the corpus has it, made fit to print inside （）: the source wraps some lines in brackets and
+    cut off the opening one ("…修订）"), and writes some titles with ASCII angle brackets (<…>) or （…） inside 《》."""
+    line = " ".join(line.split())
+    line = line.replace("<", "〈").replace(">", "〉")
+    # Brackets inside a title 《…》 are the nested title marks 〈〉.
+    line = re.sub(r"《([^》]*)》", lambda m: "《" + m.group(1).replace("（", "〈").replace("）", "〉") + "》", line)
+    while line.endswith("）") and line.count("）") > line.count("（"):
+        line = line[:-1].rstrip()
+    while line.startswith("（") and line.count("（") > line.count("）"):
+        line = line[1:].lstrip()
+    if line.startswith("（") and line.endswith("）") and line.count("（") == 1:
+        line = line[1:-1].strip()
+    return line
+
+
 def document_fields(obj):
     """Fields of a DocumentPage derived from one corpus line (only those the line lets us know)."""
-    history = [line for line in obj.get("history") or [] if isinstance(line, str)]
+    history = [clean_history_line(line) for line in obj.get("history") or [] if isinstance(line, str)]
+    history = [line for line in history if line]
     category = obj.get("category") or ""
     fields = {"document_type": CATEGORY_TYPES.get(category, DocumentType.OTHER)}
 
-    # The latest line carrying an order number is the act that published this version.
+    # The latest line carrying an order number is the act that published this version, and its date the 成文日期.
+    # Otherwise (or when that date is after the version's, as in 6 lines where the corpus's file date is a day early)
+    # the latest dated line not after the version's date; "…施行" lines give the day it took effect, not the day it was
+    # made. With no dated line (63 texts have no history), the version's date, the date the corpus names it by.
+    version = _version_date(obj)
     number_line = next((line for line in reversed(history) if ORDER_NUMBER.search(line)), None)
     if number_line:
         fields["document_number"] = ORDER_NUMBER.search(number_line).group(1)
-        fields["written_date"] = history_date(number_line)
-    elif history:
-        fields["written_date"] = history_date(history[-1])
+    dated = [history_date(line) for line in history if history_date(line) and not line.endswith("施行")]
+    dated = [date for date in dated if version is None or date <= version]
+    number_date = history_date(number_line) if number_line else None
+    if number_date and (version is None or number_date <= version):
+        fields["written_date"] = number_date
+    else:
+        fields["written_date"] = dated[-1] if dated else version
 
     if category == "部门规章" and obj.get("subcategory"):
         fields["issuer"] = obj["subcategory"]

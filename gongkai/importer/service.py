@@ -193,14 +193,29 @@ def _flatten(error):
 
 # ---- page kinds ----------------------------------------------------------------------------------
 
-COMMON_LISTED = ("date", "pinned", "featured", "summary")
+COMMON_LISTED = ("date", "pinned", "pinned_until", "featured", "summary")
 
 
 def _listed_fields(page, obj):
     page.date = _date(obj, "date") or page.date or datetime.date.today()
     page.pinned = _bool(obj, "pinned")
+    page.pinned_until = _date(obj, "pinned_until")
     page.featured = _bool(obj, "featured")
     page.summary = _text(obj, "summary", max_length=2000)
+
+
+def _services(obj):
+    from gongkai.columns import services
+
+    names = obj.get("services") or []
+    if not isinstance(names, list) or not all(isinstance(name, str) for name in names):
+        raise LineError(_("字段 services 应为服务名称的列表"))
+    known = {name for name, _label in services.choices()}
+    unknown = [name for name in names if name not in known]
+    if unknown:
+        raise LineError(_("未知的服务：%(names)s（可用：%(known)s）") % {
+            "names": "、".join(name[:40] for name in unknown[:5]), "known": "、".join(sorted(known))})
+    return ",".join(dict.fromkeys(names))
 
 
 def build_column(page, obj):
@@ -209,6 +224,7 @@ def build_column(page, obj):
     page.link_url = _text(obj, "link_url", max_length=200)
     page.body = _stream(page, "body", obj, "body")
     page.show_in_menus = _bool(obj, "in_menu", default=False)
+    page.services = _services(obj)
 
 
 def build_article(page, obj):

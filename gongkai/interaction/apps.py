@@ -14,3 +14,6 @@ class InteractionConfig(AppConfig):
         from .models import ConsultationComment, Message
 
         bump_on_change(Message, ConsultationComment)  # published replies and comments are shown
+        from . import services
+
+        services.register()

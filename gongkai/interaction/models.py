@@ -109,7 +109,7 @@ class ConsultationPage(ListedPage):
     search_fields = ListedPage.search_fields + [index.SearchField("body")]
     content_panels = ListedPage.content_panels + [
         MultiFieldPanel([FieldRowPanel([FieldPanel("opens_on"), FieldPanel("closes_on")]),
-                         FieldRowPanel([FieldPanel("date"), FieldPanel("pinned")]), FieldPanel("backdate_reason")],
+                         FieldRowPanel([FieldPanel("date"), FieldPanel("pinned"), FieldPanel("pinned_until")]), FieldPanel("backdate_reason")],
                         heading=_("征求意见")),
         FieldPanel("summary"),
         FieldPanel("body"),

@@ -41,7 +41,8 @@ class ArticlePage(ListedPage):
     content_panels = ListedPage.content_panels + [
         MultiFieldPanel(
             [
-                FieldRowPanel([FieldPanel("date"), FieldPanel("pinned"), FieldPanel("featured")]),
+                FieldRowPanel([FieldPanel("date"), FieldPanel("featured")]),
+                FieldRowPanel([FieldPanel("pinned"), FieldPanel("pinned_until")]),
                 FieldPanel("backdate_reason"),
                 FieldRowPanel([FieldPanel("source"), FieldPanel("author")]),
                 FieldPanel("tags"),

@@ -87,7 +87,7 @@ class AnnualReportPage(RoutablePageMixin, ListedPage):
                 FieldRowPanel([FieldPanel("year"), FieldPanel("report_format")]),
                 FieldRowPanel([FieldPanel("issuer"), FieldPanel("date")]),
                 FieldPanel("backdate_reason"),
-                FieldRowPanel([FieldPanel("pinned"), FieldPanel("featured")]),
+                FieldRowPanel([FieldPanel("pinned"), FieldPanel("pinned_until"), FieldPanel("featured")]),
             ],
             heading=_("报告信息"),
         ),

@@ -29,10 +29,10 @@ STANDARD_COLUMNS = [
      "公民、法人或者其他组织可以依照《中华人民共和国政府信息公开条例》向本机关申请获取政府信息。",
      "[在线提交申请](/apply/)：填写申请表，提交后取得查询号。\n\n[查询办理进度](/apply/status/)：凭查询号和联系电话后四位查询，"
      "下载答复书。"),
-    ("column:interaction", None, "互动交流", "interaction", "page", True, "局长信箱、依申请公开和征求意见。",
-     "[局长信箱](/mailbox/)：提出咨询、投诉、建议或举报，查看公开的留言和答复。\n\n"
-     "[依申请公开](/apply/)：向本机关申请获取政府信息。"),
+    ("column:interaction", None, "互动交流", "interaction", "page", True, "局长信箱、依申请公开和征求意见。"),
 ]
+# The public services each standard column shows entries to (gongkai.columns.services).
+STANDARD_SERVICES = {"column:interaction": ["mailbox", "apply", "consultations"], "column:disclosure": ["apply"]}
 # The 办公室 owns these until the bureau assigns them to other departments.
 OFFICE_DEPARTMENT = "办公室"
 OFFICE_COLUMNS = ["column:notices", "column:disclosure", "column:interaction"]
@@ -110,6 +110,8 @@ def ensure_columns(result, home):
             record["body"] = body[0]
         if parent:
             record["parent"] = parent
+        if key in STANDARD_SERVICES:
+            record["services"] = STANDARD_SERVICES[key]
         lines.append(json.dumps(record, ensure_ascii=False))
     if not lines:
         return

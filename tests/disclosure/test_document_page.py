@@ -14,7 +14,9 @@ def test_index_number_is_generated_from_agency_topic_year_and_serial(catalogue, 
     topic = TopicCategoryFactory(code="11", name="科技、教育", locale=locale)
     first = DocumentPageFactory(parent=catalogue, topic=topic, written_date=datetime.date(2019, 1, 5))
     second = DocumentPageFactory(parent=catalogue, topic=topic, written_date=datetime.date(2019, 3, 1), date=datetime.date(2019, 3, 2))
-    unclassified = DocumentPageFactory(parent=catalogue, topic=None, written_date=datetime.date(2018, 6, 1), date=datetime.date(2018, 6, 2))
+    # Nothing in its title or 发布机构 suggests a topic (and there is no 其他 here): 00, unclassified.
+    unclassified = DocumentPageFactory(parent=catalogue, topic=None, written_date=datetime.date(2018, 6, 1), date=datetime.date(2018, 6, 2),
+                                       issuer="某局")
     assert first.index_number == "TEST-11-2019-00001"
     assert second.index_number == "TEST-11-2019-00002"
     assert unclassified.index_number == "TEST-00-2018-00001"
@@ -83,7 +85,7 @@ def test_document_page_shows_all_disclosure_metadata(client, catalogue, locale):
         "成文日期": "2018-12-28", "发布日期": "2019-01-02", "名称": "科技局政务公开评议制度",
         "发文字号": "鹤科发〔2019〕1号", "有效性": "有效", "主题词": "政务公开 评议",
     }
-    assert soup.select_one(".notice") is None
+    assert soup.select_one(".notice--expired, .notice--repealed") is None
 
 
 @pytest.mark.django_db
@@ -119,7 +121,9 @@ def test_the_repeal_date_is_shown_and_only_allowed_on_documents_out_of_force(cli
 def test_catalogue_lists_metadata_columns_and_filters(client, catalogue, locale):
     topic = TopicCategoryFactory(code="11", name="科技、教育", locale=locale)
     DocumentPageFactory(parent=catalogue, title="甲文件", topic=topic, document_number="鹤科发〔2019〕1号")
-    DocumentPageFactory(parent=catalogue, title="乙文件", validity="expired", date=datetime.date(2017, 5, 1), written_date=None)
+    # 发布机构 names no topic's words, so no 主题分类 is suggested for it.
+    DocumentPageFactory(parent=catalogue, title="乙文件", validity="expired", date=datetime.date(2017, 5, 1), written_date=None,
+                        issuer="某局")
     soup = BeautifulSoup(client.get("/policies/").content, "html.parser")
     assert [th.get_text() for th in soup.select("table.catalogue thead th")] == ["索引号", "名称", "发文字号", "成文日期", "发布日期"]
 

@@ -176,7 +176,7 @@ def test_corpus_lines_import_as_documents_with_their_metadata(client, catalogue,
 
 @pytest.mark.slow
 @pytest.mark.django_db
-def test_the_whole_regulations_corpus_imports_without_a_failure(catalogue, tmp_path):
+def test_the_whole_regulations_corpus_imports_without_a_failure(catalogue, topics, tmp_path):
     corpus = Path(settings.GONGKAI_DEMO_DATA_DIR) / "regulations.jsonl.gz"
     with gzip.open(corpus, "rt", encoding="utf-8") as handle:
         expected = sum(1 for line in handle if line.strip())
@@ -187,6 +187,13 @@ def test_the_whole_regulations_corpus_imports_without_a_failure(catalogue, tmp_p
     # 44 titles come in two versions and one (道路运输条例) in three: every older version is marked 失效.
     assert DocumentPage.objects.filter(validity="expired").count() == 45
     assert len(set(DocumentPage.objects.values_list("index_number", flat=True))) == 830
+    # The finding aid: every document has a 成文日期 and a suggested 主题分类 (one falls to 其他), none a doubled bracket.
+    assert not DocumentPage.objects.filter(written_date__isnull=True).exists()
+    assert DocumentPage.objects.filter(topic__isnull=True).count() == 0
+    assert DocumentPage.objects.filter(topic__code="22").count() <= 1
+    assert DocumentPage.objects.filter(topic_confirmed=False).count() == 830
+    bodies = DocumentPage.objects.values_list("body", flat=True)
+    assert not [body for body in bodies if "））" in str(body) and "修订））" in str(body)]
     if connection.vendor == "postgresql":
         # Searched through the GIN index at once, not by reading every page's index entry (core of a fast search).
         pages = Page.objects.live().descendant_of(catalogue.get_parent(), inclusive=True)  # as the search page asks

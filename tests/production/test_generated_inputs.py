@@ -77,7 +77,7 @@ def test_public_forms_never_fail(client, site, no_flood_limit, form, data):
 # Every parameter the API reads, by name, on each endpoint; values as a real server passes them (NUL included).
 API_PARAMETERS = ["fields", "type", "child_of", "descendant_of", "ancestor_of", "translation_of", "locale", "site",
                   "order", "limit", "offset", "search", "search_operator", "date_from", "date_to", "id", "title",
-                  "slug", "show_in_menus", "tags", "year", "date", "pinned", "featured", "validity", "html_path",
+                  "slug", "show_in_menus", "tags", "year", "date", "pinned", "pinned_until", "featured", "validity", "html_path", "topic_confirmed",
                   "document_number", "written_date", "report_format", "kind", "collection", "width", "unknown"]
 API_PATHS = ["/api/v2/pages/", "/api/v2/pages/find/", "/api/v2/images/", "/api/v2/documents/", "/api/v2/pages/1/"]
 TYPES = ["gongkai_news.ArticlePage", "gongkai_disclosure.DocumentPage", "gongkai_reports.AnnualReportPage", "gongkai_columns.ColumnPage", "wagtailcore.Page"]

@@ -97,3 +97,20 @@ def test_search_feeds_sitemap_and_api_per_language(client, demo):
     api = client.get("/api/v2/pages/", {"locale": "en", "type": "gongkai_reports.AnnualReportPage", "fields": "year"}).json()
     assert [item["meta"]["locale"] for item in api["items"]] == ["en"]
     assert api["items"][0]["title"].startswith("Hegang Municipal")
+
+
+@pytest.mark.django_db
+def test_english_home_points_to_chinese_where_nothing_is_translated(client, demo):
+    home = soup_of(client, "/en/")
+    boxes = {box.find("h2").get_text(): box for box in home.select(".home-grid .panel")}
+    assert list(boxes) == ["Headline", "Work Updates", "Notices", "Government Information Disclosure"]
+    # The translated report is listed; the three boxes with no English items say so and link the Chinese column.
+    assert [a.get_text() for a in boxes["Government Information Disclosure"].select(".item-list a")] == [
+        "Hegang Municipal Science and Technology Bureau: Annual Report on Government Information Disclosure, 2018"]
+    for title, chinese, href in [("Headline", "要闻", "/"), ("Work Updates", "工作动态", "/news/work/"), ("Notices", "通知公告", "/notices/")]:
+        text = boxes[title].select_one("p.empty").get_text(" ", strip=True)
+        assert text.startswith("Not yet translated. The latest items are in the Chinese version:"), text
+        link = boxes[title].find("a", hreflang="zh-Hans")
+        assert (link.get_text(), link["href"], link["lang"]) == (chinese, href, "zh-Hans")
+    footer = home.find("footer").get_text(" ", strip=True)
+    assert "Run by: Hegang Municipal Science and Technology Bureau" in footer and "鹤岗市科学技术局" not in footer

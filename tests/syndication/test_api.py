@@ -29,7 +29,7 @@ def test_pages_expose_every_custom_field_with_rich_text_as_html(client, content)
     status, data = api(client, type="gongkai_disclosure.DocumentPage", fields="*")
     item = data["items"][0]
     for field in ["index_number", "document_type", "issuer", "document_number", "written_date", "keywords", "validity",
-                  "validity_note", "date", "pinned", "featured", "summary", "body", "attachments"]:
+                  "validity_note", "date", "pinned", "pinned_until", "featured", "summary", "body", "attachments", "topic_confirmed"]:
         assert field in item, field
     assert item["topic"] == {"code": "11", "name": "科技、教育"} and item["validity_display"] == "废止"
     detail = client.get(f"/api/v2/pages/{article.pk}/").json()

@@ -1,4 +1,4 @@
-from functools import cache
+from functools import cache, lru_cache
 
 from django import template
 from django.core.signals import setting_changed
@@ -195,3 +195,28 @@ def language_alternates(context, page=None):
     if len(links) < 2:
         return {"links": []}
     return {"links": [{**link, "url": request.build_absolute_uri(link["url"]) if request else link["url"]} for link in links]}
+
+
+@register.inclusion_tag("gongkai_core/includes/page_tools.html", takes_context=True)
+def page_tools(context, page):
+    """Below an item: 上一篇 / 下一篇 in its column, 打印, and a QR code of its address (扫码阅读) for phones."""
+    request = context.get("request")
+    previous, following = page.neighbours(request) if hasattr(page, "neighbours") else (None, None)
+    address = site_cache.remember_published(request, ("full-url", page.pk, request._get_raw_host()),
+                                            lambda: page.get_full_url(request) or "") if request else page.get_full_url() or ""
+    return {"request": request, "previous": previous, "next": following, "address": address,
+            "qr_svg": qr_svg(address) if address else ""}
+
+
+@lru_cache(maxsize=2048)  # ~2 kB each: bounded, a site may have 100,000 pages
+def _qr_markup(address):
+    import segno
+
+    # Inline SVG: no data: image or script, so it stays within the content security policy; one path, ~2 kB.
+    return segno.make(address, error="m").svg_inline(scale=3, border=2, dark="#000", light="#fff", svgclass="qr__code")
+
+
+def qr_svg(address):
+    from django.utils.safestring import mark_safe
+
+    return mark_safe(_qr_markup(address))
