@@ -69,13 +69,21 @@ class SiteSettings(BaseSiteSetting):
             return super().for_request(request)
         return site_cache.remember(request, ("settings", site.pk), lambda: cls.for_site(site))
 
-    def localized_name(self):
-        """The site's name in the language being read."""
+    def _in_english(self, chinese):
+        """The bureau's English name on English pages (when it has one), else the Chinese text given."""
         from django.utils.translation import get_language
 
         if (get_language() or "").startswith("en") and self.english_name:
             return self.english_name
-        return self.site_name
+        return chinese
+
+    def localized_name(self):
+        """The site's name in the language being read."""
+        return self._in_english(self.site_name)
+
+    def localized_organiser(self):
+        """主办单位 in the language being read."""
+        return self._in_english(self.organiser)
 
     @property
     def police_code(self):
@@ -83,14 +91,6 @@ class SiteSettings(BaseSiteSetting):
         import re
 
         return "".join(re.findall(r"\d", self.police_number))
-
-    def localized_organiser(self):
-        """主办单位 in the language being read: the bureau's English name on English pages."""
-        from django.utils.translation import get_language
-
-        if (get_language() or "").startswith("en") and self.english_name:
-            return self.english_name
-        return self.organiser
 
     def get_agency_code(self):
         return self.agency_code or getattr(settings, "GONGKAI_AGENCY_CODE", "000000000")

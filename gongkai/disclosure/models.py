@@ -143,7 +143,6 @@ class DocumentPage(ListedPage):
         index.FilterField("validity"),
         index.FilterField("document_type"),
         index.FilterField("topic"),
-        index.FilterField("topic_confirmed"),
     ]
 
     content_panels = ListedPage.content_panels + [
