@@ -266,6 +266,8 @@ def build_document(page, obj):
         if match is None:
             raise LineError(_("主题分类“%(topic)s”不存在") % {"topic": topic[:40]})
         page.topic = match
+    # A topic the line names is decided; without one, the rules suggest a topic when the page is saved, unconfirmed.
+    page.topic_confirmed = page.topic is not None
     history = [f"（{line}）" for line in derived.get("history", [])]
     page.body = _stream(page, "body", obj, "body", prefix_paragraphs=history)
 

@@ -61,6 +61,7 @@ def test_import_creates_every_page_type_and_publishes_it(client, home, topics, t
     assert "<h2>小标题</h2>" in str(article.body[0].value.source) and "<b>加粗</b>" in str(article.body[0].value.source)
     document = DocumentPage.objects.get()
     assert (document.validity, document.topic.code, document.index_number) == ("repealed", "11", "TEST-11-2019-00001")
+    assert document.topic_confirmed and document.topic_reason == ""  # a topic the line names is not a suggestion
     assert AnnualReportPage.objects.get().year == 2018
     assert client.get("/news/").status_code == 200
     assert "星创天地" in client.get(article.url).content.decode()
