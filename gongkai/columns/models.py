@@ -82,7 +82,7 @@ class ColumnPageForm(PageForm):
             self.fields["services"] = forms.MultipleChoiceField(
                 label=field.label, help_text=field.help_text, required=False, choices=services.choices(),
                 widget=forms.CheckboxSelectMultiple)
-            self.initial["services"] = [name for name in (self.instance.services or "").split(",") if name]
+            self.initial["services"] = services.names(self.instance)
 
     def clean_services(self):
         return ",".join(self.cleaned_data.get("services") or [])

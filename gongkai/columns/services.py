@@ -31,11 +31,16 @@ def choices():
     return [(service.name, service.label) for service in registered()]
 
 
+def names(column):
+    """The service names a column stores, separated by commas."""
+    return [name for name in (column.services or "").split(",") if name]
+
+
 def for_column(column, request):
     """[(service, its entry's HTML)] for the services a column links to, in registration order."""
     from django.template.loader import render_to_string
 
-    wanted = set(filter(None, (column.services or "").split(",")))
+    wanted = set(names(column))
     return [(service, render_to_string(service.template, service.context(request, column) if service.context else {},
                                        request=request))
             for service in registered() if service.name in wanted]

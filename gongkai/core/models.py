@@ -186,16 +186,14 @@ class ListedPage(PublicPageMixin, Page):
         parent_path = self.path[: -self.steplen]
 
         def build():
-            siblings = by_priority(site_cache.public(ListedPage.objects.live()).filter(path__startswith=parent_path, depth=self.depth))
-            return [(page.pk, page) for page in siblings]
+            return list(by_priority(site_cache.public(ListedPage.objects.live()).filter(path__startswith=parent_path, depth=self.depth)))
 
-        host = request._get_raw_host() if request is not None else ""
-        listed = site_cache.remember_published(request, ("neighbours", parent_path, host), build) if request else build()
-        at = next((index for index, entry in enumerate(listed) if entry[0] == self.pk), None)
+        listed = site_cache.remember_published(request, ("neighbours", parent_path), build)
+        at = next((index for index, page in enumerate(listed) if page.pk == self.pk), None)
         if at is None:
             return None, None
-        previous = listed[at - 1][1] if at else None
-        following = listed[at + 1][1] if at + 1 < len(listed) else None
+        previous = listed[at - 1] if at else None
+        following = listed[at + 1] if at + 1 < len(listed) else None
         return tuple((page.title, site_cache.page_url(request, page)) if page else None for page in (previous, following))
 
     class Meta:

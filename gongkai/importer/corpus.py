@@ -66,8 +66,8 @@ def document_fields(obj):
     number_line = next((line for line in reversed(history) if ORDER_NUMBER.search(line)), None)
     if number_line:
         fields["document_number"] = ORDER_NUMBER.search(number_line).group(1)
-    dated = [history_date(line) for line in history if history_date(line) and not line.endswith("施行")]
-    dated = [date for date in dated if version is None or date <= version]
+    dated = [date for date in (history_date(line) for line in history if not line.endswith("施行"))
+             if date and (version is None or date <= version)]
     number_date = history_date(number_line) if number_line else None
     if number_date and (version is None or number_date <= version):
         fields["written_date"] = number_date

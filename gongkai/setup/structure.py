@@ -77,14 +77,14 @@ def ensure_home(result, hostname=None, port=None, site_name=""):
     return site, home
 
 
-def ensure_settings(result, site, name, agency_code="", english_name="", site_code=""):
+def ensure_settings(result, site, name, **fields):
+    """Fills the site settings that are still empty (site name, 主办单位 and any field given); never overwrites."""
     from gongkai.core.models import SiteSettings
 
     site_settings, created = SiteSettings.objects.get_or_create(site=site)
     if created:
         result.append("站点设置")
-    updates = {"site_name": name, "organiser": name, "agency_code": agency_code, "english_name": english_name,
-               "site_code": site_code}
+    updates = {"site_name": name, "organiser": name, **fields}
     fields = [field for field, value in updates.items() if value and hasattr(site_settings, field) and not getattr(site_settings, field)]
     for field in fields:
         setattr(site_settings, field, updates[field])
@@ -153,12 +153,13 @@ def ensure_topics(result):
         result.append(f"主题分类 {created} 个")
 
 
-def setup_site(name, agency_code="", english_name="", site_code="", hostname=None, port=None):
-    """Idempotent: returns what was created, as a list of descriptions (empty on a second run)."""
+def setup_site(name, hostname=None, port=None, **settings_fields):
+    """Idempotent: returns what was created, as a list of descriptions (empty on a second run). settings_fields
+    (agency_code, english_name, site_code, icp_number …) fill the site settings that are still empty."""
     result = []
     with transaction.atomic():
         site, home = ensure_home(result, hostname=hostname, port=port, site_name=name)
-        ensure_settings(result, site, name, agency_code=agency_code, english_name=english_name, site_code=site_code)
+        ensure_settings(result, site, name, **settings_fields)
         ensure_topics(result)
     ensure_columns(result, home)
     ensure_governance(result, home)

@@ -48,19 +48,6 @@ class Command(BaseCommand):
         parser.add_argument("--skip-regulations", action="store_true", help="不导入 830 部法规（测试用）")
         parser.add_argument("--no-admin", action="store_true", help="不创建演示管理员账号")
 
-    def fill_footer(self, site):
-        """The footer's filing numbers, as placeholders a real bureau replaces (设置 → 网站信息); never overwrites."""
-        from gongkai.core.models import SiteSettings
-
-        settings_ = SiteSettings.for_site(site)
-        placeholders = {"site_code": "2304000000", "icp_number": "黑ICP备00000000号（演示）",
-                        "police_number": "黑公网安备23040002000000号（演示）"}
-        fields = [name for name, value in placeholders.items() if not getattr(settings_, name)]
-        for name in fields:
-            setattr(settings_, name, placeholders[name])
-        if fields:
-            settings_.save(update_fields=fields)
-
     def handle(self, *args, **options):
         data_dir = Path(settings.GONGKAI_DEMO_DATA_DIR)
         # The demo is served by `make run` on HOST:PORT (127.0.0.1:8000 unless given): the site record says so
@@ -70,10 +57,12 @@ class Command(BaseCommand):
         if site is not None and (site.hostname, site.port) != ("localhost", 80) and site.hostname not in DEMO_HOSTS:
             address = {}
         result = setup_site(ORGANISATION, agency_code="HGKJJ",  # a demo placeholder, not the bureau's real code
-                            english_name="Hegang Municipal Science and Technology Bureau", **address)
+                            english_name="Hegang Municipal Science and Technology Bureau",
+                            # The footer's filing numbers, placeholders a real bureau replaces (设置 → 网站信息).
+                            site_code="2304000000", icp_number="黑ICP备00000000号（演示）",
+                            police_number="黑公网安备23040002000000号（演示）", **address)
         if result:
             self.stdout.write("已创建：" + "、".join(result))
-        self.fill_footer(Site.objects.get(is_default_site=True))
         home = Site.objects.get(is_default_site=True).root_page.specific
         Locale.objects.get_or_create(language_code="en")
         self.import_file(data_dir / "bureau.jsonl", home, "document", "站点栏目与内容")

@@ -202,8 +202,8 @@ def page_tools(context, page):
     """Below an item: 上一篇 / 下一篇 in its column, 打印, and a QR code of its address (扫码阅读) for phones."""
     request = context.get("request")
     previous, following = page.neighbours(request) if hasattr(page, "neighbours") else (None, None)
-    address = site_cache.remember_published(request, ("full-url", page.pk, request._get_raw_host()),
-                                            lambda: page.get_full_url(request) or "") if request else page.get_full_url() or ""
+    # The address the reader used, as the language links give it.
+    address = request.build_absolute_uri(site_cache.page_url(request, page)) if request else page.get_full_url() or ""
     return {"request": request, "previous": previous, "next": following, "address": address,
             "qr_svg": qr_svg(address) if address else ""}
 
