@@ -59,7 +59,7 @@ WIDTH_CHECK = """() => {
 }"""
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_every_page_type_fits_a_phone(live_server, browser, axe_source):
     demo_content()
     import_regulations()

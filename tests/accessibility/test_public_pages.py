@@ -84,7 +84,7 @@ def run_axe(page, axe_source):
 
 # One test, because the live server needs a transactional database, and loading the demo once is faster than
 # flushing and reloading it for each check.
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_public_pages_in_chromium(live_server, browser, axe_source, vnu_command, tmp_path):
     demo_content()
     check_axe_and_html(live_server, browser, axe_source, vnu_command, tmp_path)
