@@ -1,7 +1,8 @@
 """Throughput and p95 latency of the public pages under gunicorn, against a bare Django view on the same server, in
 three modes: nothing cached; page cache off (the worker keeps the site's shared parts in memory, gongkai/core/site_cache.py,
 as after any publish once a page has been read); page cache on (Redis). Plus a 60-second soak at 50 concurrent
-clients.
+clients, and visit counting (gongkai/visits): the counting request's own cost, cached pages against the bare view
+while counts arrive at the same time, and 50 concurrent clients' counts, sent against stored.
 
     python benchmarks/http_load.py [--database postgres://postgres@127.0.0.1:5432/gongkai_bench_http] [--seconds 10]
 
@@ -78,9 +79,81 @@ def stop(server):
 def wrk(path, seconds, connections=20, threads=2):
     url = f"http://127.0.0.1:{PORT}{path}"
     urllib.request.urlopen(url, timeout=30).read()  # warm the page (and the cache, when on)
-    out = subprocess.run(["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--timeout", "10s", "-s",
-                          str(ROOT / "benchmarks" / "http_load.lua"), url], capture_output=True, text=True, check=True).stdout
+    return _wrk_result(_wrk_start(path, seconds, connections, threads))
+
+
+def _wrk_start(path, seconds, connections=20, threads=2, script="http_load.lua", args=()):
+    command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--timeout", "10s", "-s",
+               str(ROOT / "benchmarks" / script), f"http://127.0.0.1:{PORT}{path}"]
+    return subprocess.Popen([*command, *(["--", *args] if args else [])], stdout=subprocess.PIPE, text=True)
+
+
+def _wrk_result(process):
+    out, _err = process.communicate()
+    if process.returncode:
+        raise SystemExit(f"wrk failed: {out}")
     return json.loads(out.strip().splitlines()[-1])
+
+
+BROWSER = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36"
+
+
+def count_token(path):
+    """The counting token a page carries (gongkai/visits/templatetags/gongkai_visits.py)."""
+    import re
+
+    html = urllib.request.urlopen(f"http://127.0.0.1:{PORT}{path}", timeout=30).read().decode()
+    return re.search(r'data-token="([^"]+)"', html).group(1)
+
+
+def with_counts(path, token, seconds):
+    """Requests per second of `path` (20 connections) while counts arrive on 10 more, as readers' browsers send them."""
+    counts = _wrk_start("/visits/hit/", seconds, connections=10, threads=1, script="http_count.lua", args=[token])
+    page = _wrk_start(path, seconds)
+    return {**_wrk_result(page), "counts": _wrk_result(counts)}
+
+
+def stored_views(env, path):
+    """The views stored today for the page at `path`, read from the database."""
+    code = ("from django.db.models import Sum; from django.utils import timezone; from wagtail.models import Page; "
+            "from gongkai.visits.models import PageViews; "
+            f"page = [p for p in Page.objects.live() if p.url == {path!r}][0]; "
+            "print(PageViews.objects.filter(day=timezone.localdate(), page_id=page.pk).aggregate(n=Sum('views'))['n'] or 0)")
+    out = subprocess.run([sys.executable, "manage.py", "shell", "-v0", "-c", code], cwd=ROOT,
+                         env={**env, "DJANGO_SETTINGS_MODULE": "benchmarks.http_settings"}, check=True,
+                         capture_output=True, text=True).stdout
+    return int(out.split()[-1])
+
+
+def concurrent_counts(token, clients=50, each=100):
+    """`clients` threads, each with its own keep-alive connection, send `each` counts at once; returns (sent and
+    answered 204, seconds)."""
+    import http.client
+    import threading
+
+    answered, start = [], threading.Barrier(clients)
+    body = "t=" + token
+    headers = {"Content-Type": "application/x-www-form-urlencoded", "User-Agent": BROWSER}
+
+    def client():
+        connection = http.client.HTTPConnection("127.0.0.1", PORT, timeout=30)
+        start.wait()
+        ok = 0
+        for _ in range(each):
+            connection.request("POST", "/visits/hit/", body, headers)
+            response = connection.getresponse()
+            response.read()
+            ok += response.status == 204
+        answered.append(ok)
+        connection.close()
+
+    threads = [threading.Thread(target=client) for _ in range(clients)]
+    began = time.monotonic()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return sum(answered), time.monotonic() - began
 
 
 def main():
@@ -91,7 +164,7 @@ def main():
     parser.add_argument("--soak-seconds", type=int, default=60)
     args = parser.parse_args()
     env = prepare(args.database)
-    results = {}
+    results, counting = {}, {}
     for mode in MODES:
         server = serve(env, mode, args.workers)
         try:
@@ -110,6 +183,19 @@ def main():
             if mode == "cached":
                 soak = wrk("/", args.soak_seconds, connections=50, threads=4)
                 soak_search = wrk(PAGES["search"], max(10, args.soak_seconds // 6), connections=50, threads=4)
+                # Visit counting: its own cost, then pages and the bare view under the same stream of counts.
+                token = count_token(PAGES["article"])
+                bare = wrk("/bench/bare/", max(3, args.seconds // 2))
+                counting["hit"] = {**_wrk_result(_wrk_start("/visits/hit/", args.seconds, script="http_count.lua",
+                                                            args=[token])), "bare_rps": bare["rps"]}
+                for name in ("home", "article", "document"):
+                    bare = with_counts("/bench/bare/", token, max(3, args.seconds // 2))
+                    counting[name] = {**with_counts(PAGES[name], token, args.seconds), "bare_rps": bare["rps"]}
+                    print("counting", name, counting[name], flush=True)
+                before = stored_views(env, PAGES["article"])
+                sent, took = concurrent_counts(token)
+                counting["concurrent"] = {"sent": sent, "stored": stored_views(env, PAGES["article"]) - before,
+                                          "seconds": took}
         finally:
             stop(server)
     lines = [
@@ -133,8 +219,23 @@ def main():
               f"{soak['requests']} requests, {soak['errors']} errors, p95 {soak['p95_ms']:.1f} ms; search "
               f"{soak_search['seconds']:.0f} s, {soak_search['requests']} requests, {soak_search['errors']} errors, "
               f"p95 {soak_search['p95_ms']:.1f} ms."]
+    hit, concurrent = counting["hit"], counting["concurrent"]
+    lines += ["", "Visit counting (gongkai/visits), page cache on. The counting request a shown page sends: "
+              f"{hit['rps']:.0f} req/s, {hit['rps'] / hit['bare_rps']:.2f}× the bare view, p95 {hit['p95_ms']:.1f} ms. "
+              "Pages while counts arrive on 10 more connections the whole time, against the bare view under the same "
+              "stream of counts:", "",
+              "| page | req/s with counts arriving | ratio | p95 ms | counts stored meanwhile (req/s) |", "|---|---|---|---|---|"]
+    for name in ("home", "article", "document"):
+        row = counting[name]
+        lines.append(f"| {name} | {row['rps']:.0f} | {row['rps'] / row['bare_rps']:.2f}× | {row['p95_ms']:.1f} | "
+                     f"{row['counts']['rps']:.0f} |")
+    lost = concurrent["sent"] - concurrent["stored"]
+    lines += ["", f"50 concurrent clients sending 100 counts each: {concurrent['sent']} answered, {concurrent['stored']} "
+              f"stored, {lost} lost, in {concurrent['seconds']:.1f} s."]
     print("\n".join(lines))
     write_readme_section("bench:http-load", "\n".join(lines))
+    if lost:
+        raise SystemExit(f"{lost} counts were lost")
 
 
 if __name__ == "__main__":

@@ -1,7 +1,7 @@
 """The public URLs of the 政务公开 apps, for one include() in a site's URLconf, before Wagtail's own
 (docs/plugin.md). Inside i18n_patterns they follow the page's language (/en/apply/ …)."""
 
-from django.urls import path
+from django.urls import include, path
 
 from gongkai.applications import views as application_views
 from gongkai.interaction import views as interaction_views
@@ -21,4 +21,5 @@ urlpatterns = [
     path("apply/status/", application_views.status, name="application_status"),
     path("apply/status/file/<str:number>/", application_views.reply_file, name="application_reply_file"),
     path("reading/<slug:name>/", reading_views.toggle, name="reading_toggle"),
+    path("", include("gongkai.visits.urls")),
 ]

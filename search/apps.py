@@ -18,3 +18,9 @@ class SearchConfig(AppConfig):
         # A search query's row: the search page keeps its id (search/promotions.py). Each new query adds one,
         # which changes nothing shown; deleting one (the garbage collector, the admin) must not leave a kept id.
         bump_on_change(Query, deletes_only=True)
+
+        from gongkai.visits.counting import search_counted
+
+        from .promotions import count_counted_search
+
+        search_counted.connect(count_counted_search, dispatch_uid="search.count_counted_search")

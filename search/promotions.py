@@ -1,5 +1,6 @@
 """Editors' picks for a query (wagtail.contrib.search_promotions) and the daily hit count behind the popular-queries
-report."""
+report. A search is counted when its page is shown (gongkai.visits, through `count_counted_search`), not when it is
+computed, so searches served from the page cache or a CDN count too, and crawlers' do not."""
 
 import logging
 
@@ -13,17 +14,23 @@ from gongkai.core import site_cache
 logger = logging.getLogger(__name__)
 
 
-def record_search(request, query):
-    """Count the search for the popular-queries report, and return the editors' picks for it. The query's row and
-    its picks are kept until the next publish (saving a pick or deleting a query counts as one); the count is one
-    statement that adds to today's row or starts it, so concurrent searches neither fail nor lose a hit."""
+def editors_picks(request, query):
+    """(the query's id, the editors' picks for it). Both are kept until the next publish (saving a pick or deleting
+    a query counts as one)."""
     key = normalise_query_string(query)
-    query_id, picks = site_cache.remember(request, ("search-query", key), lambda: _query_and_picks(key))
+    return site_cache.remember(request, ("search-query", key), lambda: _query_and_picks(key))
+
+
+def count_counted_search(sender, extra=None, **kwargs):
+    """gongkai.visits counted a search page: add it to the query's hits. One statement that adds to today's row or
+    starts it, so concurrent searches neither fail nor lose a hit."""
+    query_id = (extra or {}).get("query_id")
+    if not isinstance(query_id, int):
+        return
     try:
-        count_hit(query_id)  # one statement, its own transaction: no BEGIN and COMMIT round trips around it
-    except DatabaseError:  # counting must never cost the reader the results
-        logger.exception("Could not count a search for %r", query)
-    return picks
+        count_hit(query_id)
+    except DatabaseError:  # counting must never cost the reader anything
+        logger.exception("Could not count a search (query %s)", query_id)
 
 
 def _query_and_picks(key):
@@ -36,14 +43,17 @@ def count_hit(query_id):
     (synchronous_commit off, for this statement only): the wait was 6 ms, the longest part of a search, and a crash
     can lose at most the last fraction of a second of hit counts, never the site's content."""
     table = connection.ops.quote_name(QueryDailyHits._meta.db_table)
-    upsert = (f"INSERT INTO {table} AS hits (query_id, date, hits) VALUES (%s, %s, 1) "
+    queries = connection.ops.quote_name(Query._meta.db_table)
+    # Only for a query that still exists: a page cached by a CDN may name one deleted since.
+    upsert = (f"INSERT INTO {table} AS hits (query_id, date, hits) SELECT %s, %s, 1 "
+              f"WHERE EXISTS (SELECT 1 FROM {queries} WHERE id = %s) "
               "ON CONFLICT (query_id, date) DO UPDATE SET hits = hits.hits + 1")
-    values = (int(query_id), timezone.now().date())
+    values = (int(query_id), timezone.now().date(), int(query_id))
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql" and connection.get_autocommit():
             # One round trip: both statements run in the implicit transaction of a single simple query, which
-            # takes no parameters; the values are an integer and a date, written out as literals.
-            literals = upsert % (values[0], f"'{values[1].isoformat()}'")
+            # takes no parameters; the values are integers and a date, written out as literals.
+            literals = upsert % (values[0], f"'{values[1].isoformat()}'", values[2])
             cursor.execute("SET LOCAL synchronous_commit TO OFF; " + literals)
         else:
             cursor.execute(upsert, values)

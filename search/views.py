@@ -11,6 +11,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from wagtail.models import Page
+from wagtail.search.utils import normalise_query_string
 
 from gongkai.columns.models import ColumnPage
 from gongkai.core import site_cache
@@ -128,7 +129,7 @@ def search(request):
     if year:
         pages = pages.filter(id__in=ListedPage.objects.filter(date__year=year).values("pk"))
 
-    rows, page_obj, promoted, failed, counts, understood = [], None, [], False, None, None
+    rows, page_obj, promoted, failed, counts, understood, counted = [], None, [], False, None, None, None
     if query:
         try:
             searched = pages.search(query, operator="or")
@@ -153,7 +154,11 @@ def search(request):
             failed = True
             messages.append(_("搜索暂时无法完成，请稍后再试。"))
         if page_obj is not None and page_obj.number == 1 and not failed:
-            promoted = promotions.record_search(request, query)
+            query_id, promoted = promotions.editors_picks(request, query)
+            # Counted when the page is shown (gongkai.visits): the query, what it found, and its row for the
+            # popular-queries report.
+            found = counts.total if counts else page_obj.paginator.count
+            counted = (normalise_query_string(query), found, {"query_id": query_id})
 
     params = {key: value for key, value in request.GET.items() if key != "page" and value}
     return TemplateResponse(request, "search/search.html", {
@@ -169,6 +174,7 @@ def search(request):
         "counts": counts,
         "understood": understood,
         "columns": columns,
+        "visit_search": counted,
     })
 
 

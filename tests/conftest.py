@@ -41,6 +41,10 @@ def _fresh_cache():
 
     synonyms.invalidate()
     vocabulary.forget()
+    # Visits keep the day's salt per process; each test's database has its own.
+    from gongkai.visits import counting
+
+    counting.forget()
 
 
 @pytest.fixture(autouse=True)

@@ -96,3 +96,21 @@ def article_form(title="关于开展科技活动周的通知", body="<p>正文�
 
 def add_url(column):
     return reverse("wagtailadmin_pages:add", args=["gongkai_news", "articlepage", column.pk])
+
+
+BROWSER = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36"
+
+
+def shown(client, response, referrer="", agent=BROWSER, **headers):
+    """What the page's counting script sends once the page is shown (gongkai/visits/static/gongkai_visits/visits.js):
+    the token the page carries, and the linking site's host. Returns the counting response; None when the page
+    carries no counter."""
+    import re
+
+    match = re.search(r'<script src="[^"]*visits[^"]*\.js" data-url="([^"]+)" data-token="([^"]+)"', response.content.decode())
+    if match is None:
+        return None
+    data = {"t": match.group(2)}
+    if referrer:
+        data["r"] = referrer
+    return client.post(match.group(1), data, HTTP_USER_AGENT=agent, **headers)

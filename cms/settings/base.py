@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "gongkai.reading",
     "gongkai.applications",
     "gongkai.interaction",
+    "gongkai.visits",
     "gongkai.setup",
     "demo",
     # Before wagtail.admin: the admin's remaining English made Chinese (templates; its catalogue is in LOCALE_PATHS).

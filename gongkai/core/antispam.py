@@ -22,7 +22,7 @@ def _limit(scope):
     return limits.get(scope, limits["default"])
 
 
-def _address(request):
+def client_address(request):
     """The client's address. Behind a proxy, REMOTE_ADDR is the proxy's: name the header the proxy sets (and that
     clients cannot forge past it) in GONGKAI_CLIENT_IP_HEADER, e.g. HTTP_X_REAL_IP."""
     header = getattr(settings, "GONGKAI_CLIENT_IP_HEADER", "")
@@ -32,7 +32,7 @@ def _address(request):
 
 
 def _key(request, scope):
-    return f"gongkai:rate:{scope}:{_address(request)}"
+    return f"gongkai:rate:{scope}:{client_address(request)}"
 
 
 def _used(key, now):

@@ -12,7 +12,7 @@ from django.utils.cache import patch_cache_control
 from . import site_cache
 
 SKIP_PREFIXES = ("/admin/", "/django-admin/", "/api/", "/documents/", "/reading/", "/apply/", "/mailbox/write/",
-                 "/mailbox/status/", "/mailbox/done/", "/static/", "/media/")
+                 "/mailbox/status/", "/mailbox/done/", "/visits/", "/static/", "/media/")
 CACHED_TYPES = {"text/html", "application/rss+xml", "application/atom+xml"}
 BROWSER_SECONDS = 60  # browsers check back after a minute
 SHARED_SECONDS = 300  # a CDN may keep a page longer: publishing purges it (wagtail.contrib.frontend_cache)

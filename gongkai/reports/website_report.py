@@ -1,5 +1,6 @@
 """政府网站工作年度报表 (国办函〔2018〕12号): the counts the annual website report needs, from the CMS's records."""
 
+from django.apps import apps
 from django.utils.translation import gettext as _
 
 from gongkai.columns.models import ColumnKind, ColumnPage
@@ -21,7 +22,7 @@ def website_report(site, year):
     interpretation = ListedPage.objects.none()
     for column in columns.filter(title__contains="解读"):
         interpretation = interpretation | listed.descendant_of(column)
-    rows = [
+    rows = visit_rows(year) + [
         (_("信息发布"), _("总数（条）"), listed.count()),
         (_("信息发布"), _("概况类信息更新量（条）"), overview_updates),
         (_("信息发布"), _("政务动态信息更新量（条）"), articles.count()),
@@ -32,6 +33,26 @@ def website_report(site, year):
         (_("政府信息公开"), _("政府信息公开工作年度报告（篇）"), AnnualReportPage.objects.live().descendant_of(root).filter(date__year=year).count()),
     ]
     rows += interaction_rows(site, year)
+    return rows
+
+
+def visit_rows(year):
+    """独立用户访问总量, 网站总访问量, 首页浏览量 from the site's own counts (gongkai.visits), first on the official form;
+    None (for the editor to fill in) when the site counted nothing that year, and the first day counted when counting
+    began during the year."""
+    figures = None
+    if apps.is_installed("gongkai.visits"):
+        from gongkai.visits.statistics import year_totals
+
+        figures = year_totals(year)
+    area = _("网站访问")
+    rows = [
+        (area, _("独立用户访问总量（个）"), figures and figures["visitors"]),
+        (area, _("网站总访问量（次）"), figures and figures["views"]),
+        (area, _("首页浏览量（次）"), figures and figures["home_views"]),
+    ]
+    if figures and figures["counted_from"]:
+        rows.append((area, _("本站统计起始日期"), figures["counted_from"].isoformat()))
     return rows
 
 

@@ -62,9 +62,10 @@ PUBLIC_PATHS = ["/", "/work/", "/work/a0/", "/policies/", "/policies/d0/", "/sea
                 "/work/feed/rss/", "/work/feed/atom/", "/feed/rss/", "/annual-reports/compare/", "/mailbox/",
                 "/mailbox/write/", "/mailbox/done/", "/mailbox/status/", "/apply/", "/apply/done/", "/apply/status/",
                 "/apply/status/file/GK0000/", "/reading/large/", "/reading/script/", "/sitemap.xml", "/robots.txt",
-                "/favicon.ico", "/en/", "/en/search/", "/api/v2/pages/", "/api/v2/pages/find/", "/documents/1/x.pdf"]
+                "/favicon.ico", "/en/", "/en/search/", "/api/v2/pages/", "/api/v2/pages/find/", "/documents/1/x.pdf",
+                "/visits/pixel.gif"]
 PARAMETERS = ["page", "query", "q", "column", "type", "year", "sort", "title", "topic", "document_type", "validity",
-              "figure", "next", "thanks", "locale", "html_path", "format"]
+              "figure", "next", "thanks", "locale", "html_path", "format", "t", "r"]
 VALUES = ["\x00", "9" * 30, "-1", "0", "x" * 400, "🙂🏛️", "' OR 1=1 --", "<script>alert(1)</script>", "%", "../..",
           "\u202e", "１２", "//evil.example/"]
 

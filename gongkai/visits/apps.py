@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class VisitsConfig(AppConfig):
+    name = "gongkai.visits"
+    label = "gongkai_visits"
+    verbose_name = _("访问统计")
+    default_auto_field = "django.db.models.BigAutoField"
