@@ -1,6 +1,6 @@
 """A walk through the admin as each demo role, in Chromium, saving a screenshot of every step into
 docs/screenshots/admin/: the editor submits a notice, the 科室负责人, the 办公室 and the 局领导 each approve it from their
-dashboard, and the 办公室 opens an annual report's statistics tables.
+dashboard, the 办公室 searches the admin, and, after a reader has read a few pages, opens 报告 → 访问统计.
 
     make run   # in another terminal (or any running demo)
     .venv/bin/python docs/screenshots/admin_walk.py http://127.0.0.1:8000 gongkai-demo-2026
@@ -67,6 +67,18 @@ def main(base, password):
         office = session("office")
         office.goto(f"{base}/admin/pages/search/?q=年度报告")
         shot(office, "7-office-search")
+
+        # Readers (a browser's User-Agent, not a headless one's) read a few pages; the 办公室 opens 访问统计.
+        agent = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36"
+        reader = browser.new_context(user_agent=agent, locale="zh-CN").new_page()
+        for path, referer in (("/", "https://www.baidu.com/"), ("/news/work/", None), ("/disclosure/", None),
+                              ("/search/?q=星际旅行补贴", None), ("/en/", "https://www.bing.com/")):
+            reader.goto(base + path, referer=referer)
+            reader.wait_for_timeout(300)
+        office.goto(f"{base}/admin/reports/visits/")
+        office.wait_for_load_state("networkidle")
+        office.set_viewport_size({"width": 1400, "height": 1800})
+        shot(office, "8-office-visits")
         browser.close()
 
 

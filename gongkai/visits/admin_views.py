@@ -11,6 +11,8 @@ from gongkai.core import spreadsheets
 from . import statistics
 
 MAX_DAYS = 3 * 366
+# Excel opens at most 1,048,576 rows a sheet; beyond this many, the detail is in the CSV download only.
+XLSX_DETAIL_ROWS = 200_000
 
 
 class PeriodForm(forms.Form):
@@ -85,5 +87,11 @@ def workbook(figures, start, end, request):
         (_("访问来源"), [[_("来源网站"), _("浏览量")], *figures["referrers"]], 1),
         (_("没有结果的搜索"), [[_("搜索词"), _("搜索次数"), _("结果数")], *statistics.searches(start, end, None, True)], 1),
         (_("搜索词"), [[_("搜索词"), _("搜索次数"), _("结果数")], *statistics.searches(start, end, None)], 1),
-        (_("明细"), [detail_header(), *statistics.detail(start, end, request)], 1),
+        (_("明细"), detail_sheet(start, end, request), 1),
     ]
+
+
+def detail_sheet(start, end, request):
+    if statistics.views_in(start, end).count() > XLSX_DETAIL_ROWS:
+        return [[_("这段时间的明细超过 %(n)s 行，请下载明细（CSV）。") % {"n": XLSX_DETAIL_ROWS}]]
+    return [detail_header(), *statistics.detail(start, end, request)]

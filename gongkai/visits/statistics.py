@@ -98,7 +98,10 @@ class _Pages:
 
     def __init__(self, page_ids, request=None):
         self.request = request
-        self.pages = {page.pk: page for page in Page.objects.filter(pk__in=page_ids).select_related("locale")}
+        ids = sorted(page_ids)
+        # In slices: a year of a large site reads more pages than SQLite takes parameters in one statement.
+        self.pages = {page.pk: page for start in range(0, len(ids), 5000)
+                      for page in Page.objects.filter(pk__in=ids[start:start + 5000]).select_related("locale")}
         homes = list(Page.objects.filter(pk__in=home_page_ids()).only("path", "depth"))
         self.home_paths = sorted((home.path for home in homes), key=len, reverse=True)
         column_paths = {self._column_path(page.path) for page in self.pages.values()} - {None}

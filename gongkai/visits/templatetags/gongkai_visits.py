@@ -1,10 +1,10 @@
 from django import template
-from django.templatetags.static import static
 from django.urls import NoReverseMatch, reverse
 from django.utils.html import format_html
 from django.utils.http import urlencode
 from django.utils.translation import get_language
 
+from gongkai.core.templatetags.gongkai_tags import asset
 from gongkai.visits import counting
 
 register = template.Library()
@@ -40,4 +40,4 @@ def visit_counter(context):
     return format_html(
         '<script src="{}" data-url="{}" data-token="{}" defer></script>'
         '<noscript><img class="visit-pixel" src="{}?{}" alt="" width="1" height="1"></noscript>',
-        static("gongkai_visits/visits.js"), url, value, image, urlencode({"t": value}))
+        asset("gongkai_visits/visits.js"), url, value, image, urlencode({"t": value}))
