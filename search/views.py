@@ -156,8 +156,12 @@ def search(request):
         if page_obj is not None and page_obj.number == 1 and not failed:
             query_id, promoted = promotions.editors_picks(request, query)
             # Counted when the page is shown (gongkai.visits): the query, what it found, and its row for the
-            # popular-queries report.
-            found = counts.total if counts else page_obj.paginator.count
+            # popular-queries report. What it found is what holds all its words: results holding one character of
+            # a five-word query are not what the reader looked for.
+            if counts:
+                found = counts.all_words if counts.several_words else counts.total
+            else:
+                found = page_obj.paginator.count
             counted = (normalise_query_string(query), found, {"query_id": query_id})
 
     params = {key: value for key, value in request.GET.items() if key != "page" and value}

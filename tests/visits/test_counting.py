@@ -151,6 +151,9 @@ def test_searches_are_counted_with_what_they_found_cached_or_not(client, article
     # Wagtail's popular-queries report counts them the same way.
     assert Query.get("完全不存在的词语").hits == 3 and Query.get("科技活动周").hits == 1
     assert views(path="/search/") == 4
+    # Results holding only some of the words are not what the reader looked for: found nothing.
+    shown(client, client.get("/search/", {"q": "科技活动 星际旅行"}))
+    assert SearchViews.objects.get(query="科技活动 星际旅行").results == 0
 
 
 @pytest.mark.django_db
