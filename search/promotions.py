@@ -15,27 +15,27 @@ logger = logging.getLogger(__name__)
 
 
 def editors_picks(request, query):
-    """(the query's id, the editors' picks for it). Both are kept until the next publish (saving a pick or deleting
-    a query counts as one)."""
+    """The editors' picks for a query, kept until the next publish (saving a pick or deleting a query counts as one).
+    Only read: a query's row is made when a search for it is counted, so a crawler's searches add no rows."""
     key = normalise_query_string(query)
-    return site_cache.remember(request, ("search-query", key), lambda: _query_and_picks(key))
+    return site_cache.remember(request, ("search-query", key), lambda: _picks(key))
 
 
-def count_counted_search(sender, extra=None, **kwargs):
-    """gongkai.visits counted a search page: add it to the query's hits. One statement that adds to today's row or
-    starts it, so concurrent searches neither fail nor lose a hit."""
-    query_id = (extra or {}).get("query_id")
-    if not isinstance(query_id, int):
+def _picks(key):
+    record = Query.objects.filter(query_string=key).first()
+    if record is None:
+        return []
+    return [pick for pick in record.editors_picks.select_related("page") if pick.page and pick.page.live]
+
+
+def count_counted_search(sender, query="", **kwargs):
+    """gongkai.visits counted a search page: add it to the query's hits, starting the query's row if need be."""
+    if not query:
         return
     try:
-        count_hit(query_id)
+        count_hit(Query.get(query).pk)
     except DatabaseError:  # counting must never cost the reader anything
-        logger.exception("Could not count a search (query %s)", query_id)
-
-
-def _query_and_picks(key):
-    record = Query.get(key)
-    return record.pk, [pick for pick in record.editors_picks.select_related("page") if pick.page and pick.page.live]
+        logger.exception("Could not count a search for %r", query)
 
 
 def count_hit(query_id):

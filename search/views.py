@@ -154,15 +154,15 @@ def search(request):
             failed = True
             messages.append(_("搜索暂时无法完成，请稍后再试。"))
         if page_obj is not None and page_obj.number == 1 and not failed:
-            query_id, promoted = promotions.editors_picks(request, query)
-            # Counted when the page is shown (gongkai.visits): the query, what it found, and its row for the
-            # popular-queries report. What it found is what holds all its words: results holding one character of
+            promoted = promotions.editors_picks(request, query)
+            # Counted when the page is shown (gongkai.visits), for 访问统计 and the popular-queries report: the query
+            # and what it found. What it found is what holds all its words: results holding one character of
             # a five-word query are not what the reader looked for.
             if counts:
                 found = counts.all_words if counts.several_words else counts.total
             else:
                 found = page_obj.paginator.count
-            counted = (normalise_query_string(query), found, {"query_id": query_id})
+            counted = (normalise_query_string(query), found, {})
 
     params = {key: value for key, value in request.GET.items() if key != "page" and value}
     return TemplateResponse(request, "search/search.html", {
