@@ -15,8 +15,8 @@ class SearchConfig(AppConfig):
         from gongkai.core.content_version import bump_on_change
 
         bump_on_change(SearchPromotion)
-        # A search query's row: the search page keeps its id (search/promotions.py). Each new query adds one,
-        # which changes nothing shown; deleting one (the garbage collector, the admin) must not leave a kept id.
+        # A search query's row: the search page keeps its editors' picks (search/promotions.py). Each new query adds
+        # one, which changes nothing shown; deleting one (the garbage collector, the admin) deletes its picks.
         bump_on_change(Query, deletes_only=True)
 
         from gongkai.visits.counting import search_counted

@@ -40,11 +40,11 @@ def count_counted_search(sender, query="", **kwargs):
 
 def count_hit(query_id):
     """Add one to today's hits of a query. On PostgreSQL the statement commits without waiting for the disk
-    (synchronous_commit off, for this statement only): the wait was 6 ms, the longest part of a search, and a crash
+    (synchronous_commit off, for this statement only): the wait was 6 ms, the longest part of a count, and a crash
     can lose at most the last fraction of a second of hit counts, never the site's content."""
     table = connection.ops.quote_name(QueryDailyHits._meta.db_table)
     queries = connection.ops.quote_name(Query._meta.db_table)
-    # Only for a query that still exists: a page cached by a CDN may name one deleted since.
+    # Only for a query that still exists: the admin or the garbage collector may have deleted it since it was read.
     upsert = (f"INSERT INTO {table} AS hits (query_id, date, hits) SELECT %s, %s, 1 "
               f"WHERE EXISTS (SELECT 1 FROM {queries} WHERE id = %s) "
               "ON CONFLICT (query_id, date) DO UPDATE SET hits = hits.hits + 1")

@@ -55,9 +55,10 @@ def report(request):
     name = f"visits-{start.isoformat()}-{end.isoformat()}"
     if export == "csv":
         return spreadsheets.table_download("csv", name, detail_header(), statistics.detail(start, end, request))
+    visitors = statistics.visitors_by_day(start, end)
     figures = {
-        "totals": statistics.totals(start, end),
-        "daily": statistics.daily(start, end),
+        "totals": statistics.totals(start, end, visitors),
+        "daily": statistics.daily(start, end, visitors),
         "pages": statistics.top_pages(start, end, request),
         "columns": statistics.by_column(start, end),
         "languages": statistics.by_language(start, end),

@@ -50,19 +50,20 @@ def visitors_by_day(start, end):
     return result
 
 
-def totals(start, end):
+def totals(start, end, visitors=None):
+    """visitors: visitors_by_day(start, end), when the caller has it already."""
     views = views_in(start, end)
     return {
         "views": views.aggregate(n=Sum("views"))["n"] or 0,
         "home_views": views.filter(page_id__in=home_page_ids()).aggregate(n=Sum("views"))["n"] or 0,
-        "visitors": sum(visitors_by_day(start, end).values()),
+        "visitors": sum((visitors if visitors is not None else visitors_by_day(start, end)).values()),
     }
 
 
-def daily(start, end):
+def daily(start, end, visitors=None):
     """[(day, views, visitors)] for every day of the period, newest first, days without visits included."""
     views = dict(views_in(start, end).values("day").annotate(n=Sum("views")).values_list("day", "n"))
-    visitors = visitors_by_day(start, end)
+    visitors = visitors if visitors is not None else visitors_by_day(start, end)
     days = []
     day = min(end, timezone.localdate())
     while day >= start:
@@ -102,7 +103,8 @@ class _Pages:
         # In slices: a year of a large site reads more pages than SQLite takes parameters in one statement.
         self.pages = {page.pk: page for start in range(0, len(ids), 5000)
                       for page in Page.objects.filter(pk__in=ids[start:start + 5000]).select_related("locale")}
-        homes = list(Page.objects.filter(pk__in=home_page_ids()).only("path", "depth"))
+        self.home_ids = home_page_ids()
+        homes = list(Page.objects.filter(pk__in=self.home_ids).only("path", "depth"))
         self.home_paths = sorted((home.path for home in homes), key=len, reverse=True)
         column_paths = {self._column_path(page.path) for page in self.pages.values()} - {None}
         columns = list(Page.objects.filter(path__in=column_paths).only("path", "title", "translation_key", "locale"))
@@ -159,10 +161,9 @@ def by_column(start, end):
     per_page = dict(views_in(start, end).exclude(page_id=0).values("page_id").annotate(n=Sum("views"))
                     .values_list("page_id", "n"))
     pages = _Pages(per_page, None)
-    home_ids = home_page_ids()
     totals = defaultdict(int)
     for page_id, views in per_page.items():
-        if page_id in home_ids:
+        if page_id in pages.home_ids:
             totals[_("首页")] += views
         else:
             totals[pages.column(page_id) or _("其他页面")] += views

@@ -9,9 +9,8 @@ from gongkai.visits import counting
 
 register = template.Library()
 
-# Views that are not counted as views of a path: Wagtail's own page view (its pages are counted by id; a 404 inside
-# it has no page) and the counting views themselves.
-NOT_COUNTED = {"wagtail_serve", "visits_hit", "visits_pixel"}
+# Wagtail's own page view is not counted by path: its pages are counted by id, and a 404 inside it has no page.
+NOT_COUNTED = {"wagtail_serve"}
 
 
 @register.simple_tag(takes_context=True)
