@@ -30,7 +30,12 @@ class SiteSettings(BaseSiteSetting):
     site_code = models.CharField(_("网站标识码"), max_length=50, blank=True)
     conac_id = models.CharField(
         _("党政机关网站标识编号"), max_length=64, blank=True,
-        help_text=_("中央编办开具的党政机关网站标识的编号（标识链接中 id= 之后的部分）；填写后页脚显示“党政机关”标识"),
+        help_text=_("中央编办开具的党政机关网站标识的编号（标识链接中 id= 之后的部分）；填写后页脚链接到标识的核验页面"),
+    )
+    # The emblem is the image the 机构编制 authorities issued to this site: never drawn by the software.
+    conac_image = models.ForeignKey(
+        "wagtailimages.Image", verbose_name=_("党政机关网站标识图片"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+", help_text=_("上传中央编办开具的标识图片；未上传时，页脚以文字“党政机关网站标识”链接到核验页面"),
     )
     agency_code = models.CharField(
         _("机构代码"), max_length=30, blank=True,
@@ -49,7 +54,8 @@ class SiteSettings(BaseSiteSetting):
             heading=_("联系方式"),
         ),
         MultiFieldPanel(
-            [FieldPanel("icp_number"), FieldPanel("police_number"), FieldPanel("site_code"), FieldPanel("conac_id")], heading=_("备案与标识"),
+            [FieldPanel("icp_number"), FieldPanel("police_number"), FieldPanel("site_code"), FieldPanel("conac_id"),
+             FieldPanel("conac_image")], heading=_("备案与标识"),
         ),
         FieldPanel("backdate_days"),
     ]

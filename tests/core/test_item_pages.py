@@ -120,6 +120,15 @@ def test_footer_shows_filing_numbers_linked_and_leaves_no_gaps(client, home):
     assert footer.find("a", string="黑ICP备12345678号-1")["href"] == "https://beian.miit.gov.cn/"
     assert footer.find("a", string="黑公网安备 23040202000123号")["href"].endswith("code=23040202000123")
     assert "bszs.conac.cn" in footer.select_one("a.conac")["href"] and "id=bszs123" in footer.select_one("a.conac")["href"]
+    # No emblem is drawn: without the issued image, the link is words.
+    assert footer.select_one("a.conac").get_text() == "党政机关网站标识" and not footer.select("a.conac img")
+    from wagtail_factories import ImageFactory
+
+    settings.conac_image = ImageFactory(title="党政机关网站标识")
+    settings.save()
+    footer = BeautifulSoup(client.get("/").content, "html.parser").find("footer")
+    image = footer.select_one("a.conac img")
+    assert image["alt"] == "党政机关网站标识" and image["height"] == "48" and image["src"].startswith("/media/images/")
     assert footer.find("a", string="kjj@example.gov.cn")["href"] == "mailto:kjj@example.gov.cn"
     text = footer.get_text(" ", strip=True)
     assert "网站标识码：2304000001" in text and "办公时间：工作日 8:30—17:00" in text
