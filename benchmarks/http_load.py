@@ -85,7 +85,8 @@ def wrk(path, seconds, connections=20, threads=2):
 def _wrk_start(path, seconds, connections=20, threads=2, script="http_load.lua", args=()):
     command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--timeout", "10s", "-s",
                str(ROOT / "benchmarks" / script), f"http://127.0.0.1:{PORT}{path}"]
-    return subprocess.Popen([*command, *(["--", *args] if args else [])], stdout=subprocess.PIPE, text=True)
+    return subprocess.Popen([*command, *(["--", *args] if args else [])], stdout=subprocess.PIPE, text=True,
+                            cwd=ROOT / "benchmarks")  # http_count.lua reads http_load.lua from there
 
 
 def _wrk_result(process):
