@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from gongkai.columns.models import ColumnPage
 from gongkai.core import site_cache
 from gongkai.core.widgets import NumberInput, Select
-from gongkai.disclosure.models import DocumentPage
+from gongkai.disclosure.models import DocumentPage, InterpretationPage
 from gongkai.news.models import ArticlePage
 from gongkai.reports.models import AnnualReportPage
 
@@ -14,6 +14,7 @@ MAX_QUERY_LENGTH = 100
 TYPES = {
     "article": (ArticlePage, _("新闻通知")),
     "document": (DocumentPage, _("公开文件")),
+    "interpretation": (InterpretationPage, _("政策解读")),
     "report": (AnnualReportPage, _("年度报告")),
     "column": (ColumnPage, _("栏目")),
 }

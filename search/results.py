@@ -24,7 +24,9 @@ def _cards(request, ids):
     building one loads the page's body and strips its HTML, which a search would otherwise do for every result,
     every time."""
     cards = {}
-    for page in Page.objects.filter(pk__in=ids).specific():
+    pages = list(Page.objects.filter(pk__in=ids).specific())
+    linked = _interpretation_links(request, pages)
+    for page in pages:
         ancestors = site_cache.ancestors(request, page)
         parent = ancestors[-1] if ancestors else None
         date = getattr(page, "date", None) or (page.first_published_at.date() if page.first_published_at else None)
@@ -35,8 +37,35 @@ def _cards(request, ids):
             "type": type(page)._meta.verbose_name,
             # 失效 / 废止: the version a reader must not rely on says so in the list, not only on its page.
             "status": page.get_validity_display() if getattr(page, "search_demoted", False) else "",
+            # A document's 解读 (their forms, linked) or a 解读's documents.
+            "interpretations": linked.get(page.pk, ()),
+            "interprets": linked.get(("documents", page.pk), ()),
         }
     return cards
+
+
+def _interpretation_links(request, pages):
+    """{document pk: [(form, title, url)], ("documents", 解读 pk): [(title, url)]}, four queries for a page of results."""
+    from gongkai.disclosure.interpretations import documents_of, interpretations_of
+    from gongkai.disclosure.models import DocumentPage, InterpretationPage
+
+    links = {}
+    documents = [page for page in pages if isinstance(page, DocumentPage)]
+    interpretations = [page for page in pages if isinstance(page, InterpretationPage)]
+    for page_list, lookup in ((documents, interpretations_of), (interpretations, documents_of)):
+        by_locale = {}
+        for page in page_list:
+            by_locale.setdefault(page.locale_id, []).append(page)
+        for locale_id, group in by_locale.items():
+            found = lookup(group, locale_id, request)
+            for page in group:
+                for other in found.get(page.translation_key, []):
+                    url = site_cache.page_url(request, other)
+                    if isinstance(other, InterpretationPage):
+                        links.setdefault(page.pk, []).append((other.get_form_display(), other.title, url))
+                    else:
+                        links.setdefault(("documents", page.pk), []).append((other.title, url))
+    return links
 
 
 def _within_budget(request):
@@ -73,5 +102,7 @@ def result_rows(request, results, query, also=()):
             "date": card["date"],
             "type": card["type"],
             "status": card["status"],
+            "interpretations": card.get("interpretations", ()),
+            "interprets": card.get("interprets", ()),
         })
     return rows

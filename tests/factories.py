@@ -4,7 +4,7 @@ import factory
 import wagtail_factories
 
 from gongkai.columns.models import ColumnPage
-from gongkai.disclosure.models import DocumentPage, TopicCategory
+from gongkai.disclosure.models import DocumentPage, InterpretationPage, InterpretedDocument, TopicCategory
 from gongkai.news.models import ArticlePage
 from gongkai.reports.models import AnnualReportPage
 from home.models import HomePage
@@ -67,3 +67,23 @@ class AnnualReportPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = AnnualReportPage
+
+
+class InterpretationPageFactory(wagtail_factories.PageFactory):
+    """A 解读; documents=[...] names the documents it explains."""
+
+    title = factory.Sequence(lambda n: f"第{n}号文件政策解读")
+    slug = factory.Sequence(lambda n: f"interpretation-{n}")
+    date = datetime.date(2019, 1, 20)
+    form = "text"
+
+    class Meta:
+        model = InterpretationPage
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def documents(page, create, extracted, **kwargs):
+        if extracted:
+            page.interpreted_documents = [InterpretedDocument(document=document, sort_order=n) for n, document in enumerate(extracted)]
+            if create:
+                page.save()

@@ -38,7 +38,7 @@ class ColumnKind(models.TextChoices):
 LIST_KINDS = {ColumnKind.NEWS, ColumnKind.FEATURED, ColumnKind.REPORTS, ColumnKind.CONSULTATION}
 # What an editor can create in each kind of column (Wagtail's "choose a page type" offers only these).
 KIND_PAGE_TYPES = {
-    ColumnKind.NEWS: {"gongkai_columns.columnpage", "gongkai_news.articlepage"},
+    ColumnKind.NEWS: {"gongkai_columns.columnpage", "gongkai_news.articlepage", "gongkai_disclosure.interpretationpage"},
     ColumnKind.FEATURED: {"gongkai_news.articlepage"},
     ColumnKind.CATALOGUE: {"gongkai_columns.columnpage", "gongkai_disclosure.documentpage"},
     ColumnKind.REPORTS: {"gongkai_reports.annualreportpage", "gongkai_disclosure.documentpage"},
@@ -54,20 +54,33 @@ def paginate(request, queryset, per_page=None):
     return paginator.get_page(request.GET.get("page"))
 
 
-def remembered_page(request, key, make_queryset):
+def remembered_page(request, key, make_queryset, decorate=None):
     """paginate(make_queryset()), kept until the next publish for an unfiltered list (a list changes only when
     something in it is published, unpublished, moved or deleted). Filtered or odd requests are worked out each time.
-    The queryset is made only when needed, so a kept list costs no query building either."""
+    The queryset is made only when needed, so a kept list costs no query building either. decorate(items) adds what
+    the rows show beyond the items themselves (a document's 解读), kept with them."""
     number = request.GET.get("page", "1")
-    if set(request.GET) - {"page"} or not (number.isascii() and number.isdigit() and len(number) <= 4):
-        return paginate(request, make_queryset())
 
     def build():
         page = paginate(request, make_queryset())
         page.object_list = list(page.object_list)
+        if decorate is not None:
+            decorate(page.object_list)
         return page
 
+    if set(request.GET) - {"page"} or not (number.isascii() and number.isdigit() and len(number) <= 4):
+        return build()
+
     return site_cache.remember_published(request, (*key, number), build)
+
+
+def mark_interpretations(request, documents, locale_id):
+    """Each document of a catalogue page carries its 解读 (doc.interpretations), for the row's marks: two queries."""
+    from gongkai.disclosure.interpretations import interpretations_of
+
+    found = interpretations_of(documents, locale_id, request)
+    for document in documents:
+        document.interpretations = found.get(document.translation_key, [])
 
 
 class ColumnPageForm(PageForm):
@@ -129,7 +142,7 @@ class ColumnPage(PublicPageMixin, FeedMixin, Page):
         # The service names are settings, not text to translate.
         override_translatable_fields = [SynchronizedField("services")]
     subpage_types = ["gongkai_columns.ColumnPage", "gongkai_news.ArticlePage", "gongkai_disclosure.DocumentPage", "gongkai_reports.AnnualReportPage",
-                     "gongkai_interaction.ConsultationPage"]
+                     "gongkai_interaction.ConsultationPage", "gongkai_disclosure.InterpretationPage"]
 
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
     api_fields = [APIField("kind"), APIField("intro"), APIField("body"), APIField("link_url")]
@@ -236,5 +249,6 @@ class ColumnPage(PublicPageMixin, FeedMixin, Page):
             filters = CatalogueFilters(request.GET, queryset=self.catalogue_items())
             filters.keep_topic_choices(request)
             context["filters"] = filters
-            context["items"] = remembered_page(request, ("catalogue-items", self.pk), lambda: filters.qs)
+            context["items"] = remembered_page(request, ("catalogue-items", self.pk), lambda: filters.qs,
+                                               decorate=lambda documents: mark_interpretations(request, documents, self.locale_id))
         return context

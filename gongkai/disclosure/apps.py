@@ -11,6 +11,8 @@ class DisclosureConfig(AppConfig):
     def ready(self):
         from gongkai.core.content_version import bump_on_change
 
+        from . import signals
         from .models import TopicCategory
 
         bump_on_change(TopicCategory)
+        signals.connect()

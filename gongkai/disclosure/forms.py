@@ -1,4 +1,5 @@
-"""The document editor's form: the 主题分类 the rules suggested is shown with its reason until an editor confirms it."""
+"""The editors' forms of the 公开目录: a document's suggested 主题分类 shown with its reason until confirmed, and the
+rule that a policy document goes out with its 解读 (or the reason it needs none)."""
 
 from django.utils.translation import gettext as _
 
@@ -18,9 +19,44 @@ class DocumentPageForm(PageForm):
         # Choosing a topic is confirming it.
         if "topic" in self.changed_data and cleaned.get("topic") is not None:
             cleaned["topic_confirmed"] = True
+        if self.is_publishing():
+            self._check_interpretation(cleaned)
         return cleaned
+
+    def _check_interpretation(self, cleaned):
+        """行政规范性文件 and major policies are published with their 解读 (政府网站发展指引): a 解读 naming this document,
+        published or a draft that goes out with it, or the reason none is needed."""
+        from .interpretations import pending_interpretations
+        from .models import DocumentType
+
+        if "interpretation_exemption" not in self.fields:
+            return
+        needed = cleaned.get("document_type") == DocumentType.NORMATIVE_DOCUMENT or cleaned.get("major_policy")
+        if not needed or (cleaned.get("interpretation_exemption") or "").strip() or pending_interpretations(self.instance):
+            return
+        kind = _("行政规范性文件") if cleaned.get("document_type") == DocumentType.NORMATIVE_DOCUMENT else _("重大政策文件")
+        self.add_error("interpretation_exemption", _(
+            "%(kind)s应与解读同步发布：请在下方“政策解读”中点“新建解读”（可先存为草稿，与本文件一同送审、一同发布），"
+            "或在此说明无需解读的理由") % {"kind": kind})
 
     def save(self, commit=True):
         if self.cleaned_data.get("topic_confirmed"):
             self.instance.topic_reason = ""
         return super().save(commit=commit)
+
+
+class InterpretationPageForm(PageForm):
+    def clean(self):
+        cleaned = super().clean()
+        formset = self.formsets.get("interpreted_documents")
+        if formset is not None:
+            seen = set()
+            for form in formset.forms:
+                data = getattr(form, "cleaned_data", None) if form.is_valid() else None
+                document = (data or {}).get("document")
+                if document is None or data.get("DELETE"):
+                    continue
+                if document.pk in seen:
+                    form.add_error("document", _("这份文件已经选过了"))
+                seen.add(document.pk)
+        return cleaned

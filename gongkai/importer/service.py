@@ -25,7 +25,15 @@ from wagtail.models import Page, Site
 
 from gongkai.columns.models import ColumnKind, ColumnPage
 from gongkai.core.blocks import RICH_TEXT_FEATURES
-from gongkai.disclosure.models import DocumentPage, DocumentType, TopicCategory, Validity
+from gongkai.disclosure.models import (
+    DocumentPage,
+    DocumentType,
+    InterpretationForm,
+    InterpretationPage,
+    InterpretedDocument,
+    TopicCategory,
+    Validity,
+)
 from gongkai.news.models import ArticlePage
 from gongkai.reports.exports import table_problems
 from gongkai.reports.models import AnnualReportPage, ReportFormat
@@ -270,6 +278,45 @@ def build_document(page, obj):
     page.topic_confirmed = page.topic is not None
     history = [f"（{line}）" for line in derived.get("history", [])]
     page.body = _stream(page, "body", obj, "body", prefix_paragraphs=history)
+    page.major_policy = _bool(obj, "major_policy")
+    page.interpretation_exemption = _text(obj, "interpretation_exemption", max_length=255)
+
+
+def _interpreted_documents(page, obj):
+    """The documents a 解读 explains: each by its import key or its 索引号 (the number an old site shows)."""
+    references = obj.get("documents")
+    if isinstance(references, (str, int)) and not isinstance(references, bool):
+        references = [references]
+    if not isinstance(references, list) or not references:
+        raise LineError(_("解读应有字段 documents：所解读文件的导入 key 或索引号（一个或多个）"))
+    documents = []
+    for reference in references:
+        if not isinstance(reference, (str, int)) or isinstance(reference, bool) or not str(reference).strip():
+            raise LineError(_("documents 中的每一项应为文件的导入 key 或索引号"))
+        reference = str(reference).strip()[:255]
+        record = ImportedPage.objects.filter(key=reference).select_related("page").first()
+        document = record.page.specific if record else None
+        if record and not isinstance(document, DocumentPage):
+            raise LineError(_("“%(reference)s”是%(type)s，不是公开文件") % {"reference": reference, "type": document._meta.verbose_name})
+        if document is None:
+            # A 索引号 is shared by a document and its translations: the one in the 解读's language, else the first.
+            matches = list(DocumentPage.objects.filter(index_number=reference).order_by("pk"))
+            document = next((match for match in matches if match.locale_id == page.locale_id), matches[0] if matches else None)
+        if document is None:
+            raise LineError(_("找不到所解读的文件“%(reference)s”：应为已导入文件的 key 或索引号") % {"reference": reference})
+        if document not in documents:
+            documents.append(document)
+    return documents
+
+
+def build_interpretation(page, obj):
+    _listed_fields(page, obj)
+    page.form = _choice(obj, "form", InterpretationForm, InterpretationForm.TEXT)
+    page.source = _text(obj, "source", max_length=200)
+    page.interpreter = _text(obj, "interpreter", max_length=200)
+    page.body = _stream(page, "body", obj, "body")
+    page.interpreted_documents = [InterpretedDocument(document=document, sort_order=position)
+                                  for position, document in enumerate(_interpreted_documents(page, obj))]
 
 
 def build_annual_report(page, obj):
@@ -292,6 +339,7 @@ KINDS = {
     "article": (ArticlePage, build_article),
     "document": (DocumentPage, build_document),
     "annual_report": (AnnualReportPage, build_annual_report),
+    "interpretation": (InterpretationPage, build_interpretation),
 }
 
 

@@ -5,8 +5,9 @@ import datetime
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from wagtail.rich_text import RichText
 
-from gongkai.disclosure.models import DocumentPage, DocumentType, Validity
+from gongkai.disclosure.models import DocumentPage, DocumentType, InterpretationForm, InterpretationPage, Validity
 
 from .blocks import ApplicationsTableBlock, ProactiveDisclosureTableBlock, ReviewLitigationTableBlock
 from .models import AnnualReportPage, ReportFormat
@@ -71,6 +72,45 @@ def proactive_figures(column, year, issuer=""):
     return counts, sources
 
 
+def interpretation_summary(column, year, issuer=""):
+    """一、总体情况's 政策解读 paragraph, from the 解读 published in the year and the links to the documents they explain:
+    how many, by form, and how many of the year's 行政规范性文件 went out with one. Returns (paragraph HTML, source)."""
+    from django.db.models import Count
+    from django.utils.html import escape
+
+    from gongkai.disclosure.interpretations import interpretations_of
+
+    site = column.get_site()
+    interpretations = InterpretationPage.objects.live().filter(date__year=year)
+    documents = DocumentPage.objects.live().filter(date__year=year, document_type=DocumentType.NORMATIVE_DOCUMENT)
+    if site:
+        interpretations = interpretations.descendant_of(site.root_page)
+        documents = documents.descendant_of(site.root_page)
+    if issuer:
+        documents = documents.filter(issuer__contains=issuer)
+    by_form = dict(interpretations.values_list("form").annotate(n=Count("pk")).values_list("form", "n"))
+    total = sum(by_form.values())
+    documents = list(documents)
+    interpreted = interpretations_of(documents, column.locale_id)
+    with_interpretation = sum(1 for document in documents if interpreted.get(document.translation_key))
+    exempted = sum(1 for document in documents
+                   if not interpreted.get(document.translation_key) and document.interpretation_exemption.strip())
+    forms = "、".join(_("%(form)s %(n)s 篇") % {"form": label, "n": by_form[code]}
+                     for code, label in InterpretationForm.choices if by_form.get(code))
+    text = _("（一）政策解读。%(year)s 年发布政策解读 %(total)s 篇") % {"year": year, "total": total}
+    if forms:
+        text += _("，其中%(forms)s") % {"forms": forms}
+    text += _("；本年制发行政规范性文件 %(documents)s 件，%(interpreted)s 件同步发布了解读") % {
+        "documents": len(documents), "interpreted": with_interpretation}
+    if exempted:
+        text += _("，%(exempted)s 件说明了无需解读的理由") % {"exempted": exempted}
+    text += _("。")
+    source = _("一、总体情况（一）政策解读：%(year)s 年发布的“政策解读”页面按解读形式计数；行政规范性文件 = %(whose)s"
+               "发布日期在 %(year)s 年的；“同步发布了解读”= 有已发布的解读选择了该文件。") % {
+        "year": year, "whose": _("发布机构含“%(issuer)s”的") % {"issuer": issuer} if issuer else _("本站全部")}
+    return f"<p>{escape(text)}</p>", source
+
+
 def zero_table(block):
     return block.to_python({})
 
@@ -87,7 +127,10 @@ def draft_next_report(column, user=None, year=None):
                 _("表四：本站不记录行政复议和行政诉讼，请按实际填写。")]
     from gongkai.applications.statistics import table_b
 
+    summary, source = interpretation_summary(column, year, issuer=bureau)
+    sources.insert(0, source)
     content = {
+        0: [("paragraph", RichText(summary))],
         1: [("proactive_table", proactive)],
         # 表三 from the year's applications received online and handled in the admin.
         2: [("applications_table", ApplicationsTableBlock().to_python(table_b(year)))],

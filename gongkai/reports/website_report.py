@@ -19,9 +19,6 @@ def website_report(site, year):
     documents = DocumentPage.objects.live().descendant_of(root).filter(date__year=year)
     columns = ColumnPage.objects.live().descendant_of(root)
     overview_updates = columns.filter(kind=ColumnKind.PAGE, last_published_at__year=year).count()
-    interpretation = ListedPage.objects.none()
-    for column in columns.filter(title__contains="解读"):
-        interpretation = interpretation | listed.descendant_of(column)
     rows = visit_rows(year) + [
         (_("信息发布"), _("总数（条）"), listed.count()),
         (_("信息发布"), _("概况类信息更新量（条）"), overview_updates),
@@ -29,7 +26,7 @@ def website_report(site, year):
         (_("信息发布"), _("信息公开目录信息更新量（条）"), documents.count()),
         (_("专栏专题"), _("栏目数量（个）"), columns.count()),
         (_("专栏专题"), _("本年新开设栏目数量（个）"), columns.filter(first_published_at__year=year).count()),
-        (_("解读回应"), _("解读信息发布总数（条）"), interpretation.distinct().count()),
+    ] + interpretation_rows(root, year) + [
         (_("政府信息公开"), _("政府信息公开工作年度报告（篇）"), AnnualReportPage.objects.live().descendant_of(root).filter(date__year=year).count()),
     ]
     rows += interaction_rows(site, year)
@@ -54,6 +51,26 @@ def visit_rows(year):
     if figures and figures["counted_from"]:
         rows.append((area, _("本站统计起始日期"), figures["counted_from"].isoformat()))
     return rows
+
+
+def interpretation_rows(root, year):
+    """解读回应 from the 政策解读 pages published in the year (each names the documents it explains), by form: 解读材料
+    are texts and Q&A, 解读产品 图解 and video, plus media commentaries. Responses to public concerns are not a page
+    kind here: left for the editor to fill in."""
+    from django.db.models import Count
+
+    from gongkai.disclosure.models import MATERIAL_FORMS, PRODUCT_FORMS, InterpretationForm, InterpretationPage
+
+    by_form = dict(InterpretationPage.objects.live().descendant_of(root).filter(date__year=year)
+                   .values_list("form").annotate(n=Count("pk")).values_list("form", "n"))
+    area = _("解读回应")
+    return [
+        (area, _("解读信息发布总数（条）"), sum(by_form.values())),
+        (area, _("其中：解读材料数量（条）"), sum(by_form.get(form, 0) for form in MATERIAL_FORMS)),
+        (area, _("解读产品数量（个）"), sum(by_form.get(form, 0) for form in PRODUCT_FORMS)),
+        (area, _("媒体评论文章数量（篇）"), by_form.get(InterpretationForm.COMMENTARY, 0)),
+        (area, _("回应公众关注热点或重大舆情数量（次）"), None),
+    ]
 
 
 def interaction_rows(site, year):

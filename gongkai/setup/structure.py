@@ -24,6 +24,8 @@ STANDARD_COLUMNS = [
     ("column:rules", "column:disclosure", "政府信息公开制度", "rules", "catalogue", False, ""),
     ("column:statutory", "column:disclosure", "法定主动公开内容", "statutory", "catalogue", False,
      "《中华人民共和国政府信息公开条例》第二十条规定主动公开的政府信息。"),
+    ("column:interpretation", "column:disclosure", "政策解读", "interpretation", "news", False,
+     "本机关政策文件的解读：文字解读、图解、视频/访谈和问答。每篇解读链接所解读的文件，文件页面也列出它的解读。"),
     ("column:annual-reports", "column:disclosure", "政府信息公开年报", "annual-reports", "reports", False, ""),
     ("column:apply", "column:disclosure", "依申请公开", "apply", "page", False,
      "公民、法人或者其他组织可以依照《中华人民共和国政府信息公开条例》向本机关申请获取政府信息。",

@@ -56,6 +56,8 @@ class ChineseRssFeed(Rss201rev2Feed):
 class ChineseAtomFeed(Atom1Feed):
     def add_item_elements(self, handler, item):
         super().add_item_elements(handler, item)
+        for title, url in item.get("related") or []:
+            handler.addQuickElement("link", "", {"rel": "related", "href": url, "title": title})
         if item.get("content_html"):
             handler.addQuickElement("content", item["content_html"], {"type": "html"})
 
@@ -97,7 +99,23 @@ class ListFeed(Feed):
             self._parent_titles = dict(
                 Page.objects.filter(path__in={i.path[: -Page.steplen] for i in self._items}).values_list("path", "title")
             )
+            self._related = self._interpretation_links(page)
         return self._items
+
+    def _interpretation_links(self, page):
+        """{item pk: (heading, [(title, absolute url)])}: a document's 解读, a 解读's documents; four queries a feed."""
+        from gongkai.disclosure.interpretations import documents_of, interpretations_of
+        from gongkai.disclosure.models import DocumentPage, InterpretationPage
+
+        documents = [item for item in self._items if isinstance(item, DocumentPage)]
+        interpretations = [item for item in self._items if isinstance(item, InterpretationPage)]
+        found = {}
+        for items, lookup, heading in ((documents, interpretations_of, _("政策解读")), (interpretations, documents_of, _("解读的文件"))):
+            linked = lookup(items, page.locale_id, self.request) if items else {}
+            for item in items:
+                if linked.get(item.translation_key):
+                    found[item.pk] = (heading, [(other.title, other.get_full_url(self.request)) for other in linked[item.translation_key]])
+        return found
 
     def item_title(self, item):
         return item.title
@@ -138,9 +156,19 @@ class ListFeed(Feed):
         return enclosures
 
     def item_extra_kwargs(self, item):
+        from django.utils.html import format_html, format_html_join
+
         body = getattr(item, "body", None)
         html = str(body) if body else ""
-        return {"content_html": absolute_html(html, self.root_url)} if html else {}
+        heading, related = self._related.get(item.pk, ("", []))
+        if related:
+            # Readers of the feed follow the pair too: in the HTML for every reader, and as Atom's rel="related" links.
+            html += format_html("<p>{}{}</p>", heading + _("：") if heading else "",
+                                format_html_join(_("、"), '<a href="{}">{}</a>', ((url, title) for title, url in related)))
+        kwargs = {"content_html": absolute_html(html, self.root_url)} if html else {}
+        if related:
+            kwargs["related"] = related
+        return kwargs
 
 
 

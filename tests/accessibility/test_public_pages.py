@@ -32,6 +32,7 @@ def demo_content():
         ("section", {"heading": "四、政府信息公开行政复议、行政诉讼情况", "content": [("review_litigation_table", ReviewLitigationTableBlock().to_python(c_table))]}),
     ]
     from django.utils import timezone
+    from wagtail.rich_text import RichText
 
     from gongkai.interaction.models import ConsultationPage
 
@@ -41,6 +42,17 @@ def demo_content():
                                     opens_on=today, closes_on=today + datetime.timedelta(days=30))
     interaction.add_child(instance=consultation)
     consultation.save_revision().publish()
+    # A 解读 in question-and-answer form, linked to the first document (without the 830 laws the demo has none).
+    from gongkai.disclosure.models import DocumentPage, InterpretationPage, InterpretedDocument
+    from gongkai.importer.service import ContentImporter
+
+    if not InterpretationPage.objects.filter(slug="qa").exists():
+        document = DocumentPage.objects.live().filter(locale__language_code="zh-hans").order_by("pk").first()
+        qa = InterpretationPage(title="《科技局政务公开评议制度》问答", slug="qa", date=today, form="qa", interpreter="办公室",
+                                body=[("question_answer", {"question": "谁来评议？", "answer": RichText("<p>服务对象和社会各界。</p>")})])
+        qa.interpreted_documents = [InterpretedDocument(document=document)]
+        ContentImporter.resolve_parent("column:interpretation").add_child(instance=qa)
+        qa.save_revision().publish()
     if not AnnualReportPage.objects.filter(slug="2021").exists():
         AnnualReportPageFactory(parent=reports, slug="2021", year=2021, date=datetime.date(2022, 1, 20), report_format="2021",
                                 title="2021年度政府信息公开工作年度报告（示例）", body=body)
@@ -59,6 +71,7 @@ def public_urls():
         "/search/?query=没有这样的信息zzz", "/feeds/", "/interaction/", "/no-such-page/", "/apply/", "/apply/status/",
         "/mailbox/", "/mailbox/write/", "/mailbox/status/", "/interaction/draft-rules/",
         "/en/", "/en/disclosure/annual-reports/2018/", "/en/search/?query=report",
+        "/disclosure/interpretation/", "/disclosure/interpretation/qa/", "/search/?query=评议制度",
     ]
 
 

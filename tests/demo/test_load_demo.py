@@ -48,7 +48,7 @@ def test_demo_has_eight_first_level_columns_and_the_disclosure_sections(client, 
     assert {"科技动态", "科技政务", "通知公告", "政务公开"} <= set(first_level)
     disclosure = ColumnPage.objects.get(title="政务公开")
     assert [c.title for c in ColumnPage.objects.child_of(disclosure)] == [
-        "政府信息公开指南", "政府信息公开制度", "法定主动公开内容", "政府信息公开年报", "依申请公开"]
+        "政府信息公开指南", "政府信息公开制度", "法定主动公开内容", "政策解读", "政府信息公开年报", "依申请公开"]
     nav = BeautifulSoup(client.get("/").content, "html.parser").select("nav.main-nav a")
     assert len(nav) == 9  # 首页 + eight columns
 
@@ -89,3 +89,22 @@ def test_demo_pages_render(client, demo, path):
     response = client.get(path)
     assert response.status_code == 200
     assert len(BeautifulSoup(response.content, "html.parser").find_all("h1")) == 1
+
+
+def test_the_demo_interpretations_name_laws_of_the_corpus_and_the_translated_one_has_every_string():
+    """The demo's 解读 come after the 830 laws (most tests skip those): checked here from the data files, cheaply."""
+    import gzip
+    import json
+
+    from gongkai.core.blocks import html_text
+
+    data = Path(settings.GONGKAI_DEMO_DATA_DIR)
+    lines = [json.loads(line) for line in (data / "interpretations.jsonl").read_text(encoding="utf-8").splitlines()]
+    with gzip.open(data / "regulations.jsonl.gz", "rt", encoding="utf-8") as corpus:
+        keys = {f"document:{json.loads(line)['id']}" for line in corpus}
+    assert lines and all(reference in keys for line in lines for reference in line["documents"])
+    strings = json.loads((data / "translations.en.json").read_text(encoding="utf-8"))
+    qa = next(line for line in lines if line["form"] == "qa")  # the one load_demo translates
+    texts = [qa["title"], qa["summary"], qa["source"], qa["interpreter"]]
+    texts += [block["value"]["question"] for block in qa["body"]] + [html_text(block["value"]["answer"]) for block in qa["body"]]
+    assert [text for text in texts if text not in strings] == []

@@ -96,7 +96,7 @@ def test_the_documented_first_day_on_an_empty_database_then_a_page_through_three
             result = subprocess.run([sys.executable, *command], cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
             assert result.returncode == 0, (command, result.stderr[-3000:])
             outputs.append(result.stdout)
-        assert "栏目 11 个" in outputs[2] and "三级审核流程" in outputs[2]
+        assert "栏目 12 个" in outputs[2] and "三级审核流程" in outputs[2]
         again = subprocess.run([sys.executable, *first_day_commands()[2]], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
         assert again.returncode == 0 and "已创建" not in again.stdout  # a second run creates nothing
 

@@ -58,7 +58,7 @@ def test_the_admin_search_takes_many_words(admin_client, site):
     assert get(admin_client, "/admin/pages/search/", q=WORDS).status_code == 200
 
 
-PUBLIC_PATHS = ["/", "/work/", "/work/a0/", "/policies/", "/policies/d0/", "/search/", "/search/suggest/", "/feeds/",
+PUBLIC_PATHS = ["/", "/work/", "/work/a0/", "/work/i0/", "/policies/", "/policies/d0/", "/search/", "/search/suggest/", "/feeds/",
                 "/work/feed/rss/", "/work/feed/atom/", "/feed/rss/", "/annual-reports/compare/", "/mailbox/",
                 "/mailbox/write/", "/mailbox/done/", "/mailbox/status/", "/apply/", "/apply/done/", "/apply/status/",
                 "/apply/status/file/GK0000/", "/reading/large/", "/reading/script/", "/sitemap.xml", "/robots.txt",

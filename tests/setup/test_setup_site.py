@@ -25,7 +25,7 @@ def setup(*args):
 @pytest.mark.django_db
 def test_a_new_site_gets_columns_workflow_groups_topics_and_settings(client):
     output = setup("--name", "某市科学技术局", "--agency-code", "11230000000000000X")
-    assert "栏目 11 个" in output and "三级审核流程" in output
+    assert "栏目 12 个" in output and "三级审核流程" in output
     site = Site.objects.get(is_default_site=True)
     home = site.root_page.specific
     assert isinstance(home, HomePage)  # GONGKAI_HOME_PAGE_MODEL replaced Wagtail's "Welcome" page
@@ -34,7 +34,7 @@ def test_a_new_site_gets_columns_workflow_groups_topics_and_settings(client):
     assert menu == ["新闻动态", "通知公告", "政务公开", "互动交流"]
     disclosure = ContentImporter.resolve_parent("column:disclosure")
     assert [page.title for page in disclosure.get_children()] == [
-        "政府信息公开指南", "政府信息公开制度", "法定主动公开内容", "政府信息公开年报", "依申请公开"]
+        "政府信息公开指南", "政府信息公开制度", "法定主动公开内容", "政策解读", "政府信息公开年报", "依申请公开"]
     assert ContentImporter.resolve_parent("column:statutory").kind == "catalogue"
     assert WorkflowPage.objects.get(page=home).workflow.name == WORKFLOW_NAME
     assert {"办公室审核", "局领导签发", "公开办", "办公室（编辑）", "办公室（负责人）"} <= set(Group.objects.values_list("name", flat=True))

@@ -98,3 +98,25 @@ def test_documents_in_restricted_collections_are_hidden(client, home):
     DocumentFactory(title="内部附件", collection=private)
     titles = [item["title"] for item in client.get("/api/v2/documents/").json()["items"]]
     assert titles == ["公开附件"]
+
+
+@pytest.mark.django_db
+def test_every_api_example_in_the_docs_answers(client, content, home, column):
+    """docs/api.md's curl lines once named the types by labels that no longer existed (`disclosure.DocumentPage`):
+    each documented request must answer 200, with items where it lists pages of a type."""
+    import re
+    from pathlib import Path
+
+    from django.conf import settings
+
+    text = (Path(settings.BASE_DIR) / "docs" / "api.md").read_text(encoding="utf-8")
+    urls = re.findall(r"curl '(?:http://127\.0\.0\.1:8000)(/api/v2/[^']*)'", text)
+    assert len(urls) >= 10
+    for url in urls:
+        url = url.replace("COLUMN_ID", str(column.pk)).replace("HOME_ID", str(home.pk))
+        url = re.sub(r"/pages/\d+/", f"/pages/{content[0].pk}/", url)
+        url = re.sub(r"(descendant_of|child_of)=\d+", rf"\1={column.pk}", url)
+        response = client.get(url)
+        assert response.status_code == 200, (url, response.content[:300])
+        if "type=" in url:
+            assert "items" in response.json(), url

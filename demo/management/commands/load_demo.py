@@ -70,6 +70,8 @@ class Command(BaseCommand):
         if not options["skip_regulations"]:
             path = Path(options["regulations"] or data_dir / "regulations.jsonl.gz")
             self.import_file(path, ContentImporter.resolve_parent("column:policies"), "document", "政策法规")
+            # The 解读 name the laws they explain by import key, so they come after them.
+            self.import_file(data_dir / "interpretations.jsonl", home, "interpretation", "政策解读")
         self.link_home_lists(home)
         self.ensure_governance(home, create_users=not options["no_admin"])
         self.ensure_english(home, data_dir / "translations.en.json")
@@ -150,18 +152,21 @@ class Command(BaseCommand):
 
     def ensure_english(self, home, path):
         """English translations, made with wagtail-localize as an editor would (so they stay editable and sync
-        with the Chinese source): the home page, every column and the 2018 report, from demo/data's dictionary."""
+        with the Chinese source): the home page, every column, the 2018 report and a 解读, from demo/data's dictionary."""
         import json
 
         from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
         from gongkai.columns.models import ColumnPage
+        from gongkai.disclosure.models import InterpretationForm, InterpretationPage
         from gongkai.reports.models import AnnualReportPage
 
         english = Locale.objects.get(language_code="en")
         strings = json.loads(path.read_text(encoding="utf-8"))
         pages = [home] + list(ColumnPage.objects.filter(locale=home.locale).order_by("path"))
         pages += list(AnnualReportPage.objects.filter(locale=home.locale, year=2018))
+        # One 解读 in English: it links to the Chinese law it explains, which has no English version.
+        pages += list(InterpretationPage.objects.filter(locale=home.locale, form=InterpretationForm.QA).order_by("pk")[:1])
         todo = [page.specific for page in pages if not page.has_translation(english)]
         if not todo:
             return

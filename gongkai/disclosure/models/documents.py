@@ -15,7 +15,8 @@ from wagtail.snippets.models import register_snippet
 from gongkai.core.blocks import AttachmentsBlock, BodyBlock
 from gongkai.core.models import ListedPage, SiteSettings
 
-from .forms import DocumentPageForm
+from ..forms import DocumentPageForm
+from ..panels import InterpretationsPanel
 
 UNCLASSIFIED_CODE = "00"
 
@@ -47,6 +48,20 @@ register_snippet(TopicCategory)
 class TopicSerializer(serializers.Serializer):
     code = serializers.CharField()
     name = serializers.CharField()
+
+
+class LinkSerializer(serializers.Serializer):
+    """A page linked from another (a document's 解读, a 解读's documents) as the API gives it."""
+
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    url = serializers.CharField()
+    locale = serializers.CharField()
+
+
+class InterpretationLinkSerializer(LinkSerializer):
+    form = serializers.CharField()
+    form_display = serializers.CharField()
 
 
 class DocumentType(models.TextChoices):
@@ -118,6 +133,14 @@ class DocumentPage(ListedPage):
     )
     body = StreamField(BodyBlock(), verbose_name=_("正文"), blank=True)
     attachments = StreamField(AttachmentsBlock(), verbose_name=_("附件"), blank=True)
+    major_policy = models.BooleanField(
+        _("重大政策"), default=False,
+        help_text=_("涉及群众切身利益、社会关注度高的重大政策文件：与行政规范性文件一样，发布时应同步发布解读"),
+    )
+    interpretation_exemption = models.CharField(
+        _("无需解读的理由"), max_length=255, blank=True,
+        help_text=_("行政规范性文件和重大政策发布时应同步发布解读；确实不需要的，在此说明理由，如：仅修改个别文字，原解读仍然适用"),
+    )
 
     # Kept with the page in each worker's memory (gongkai/core/routing.py): the template shows the 主题分类.
     kept_relations = ("topic",)
@@ -127,6 +150,8 @@ class DocumentPage(ListedPage):
         APIField("issuer"), APIField("document_number"), APIField("written_date"), APIField("keywords"),
         APIField("validity"), APIField("validity_display", serializer=serializers.CharField(source="get_validity_display")),
         APIField("validity_note"), APIField("validity_changed"), APIField("body"), APIField("attachments"),
+        APIField("major_policy"), APIField("interpretation_exemption"),
+        APIField("interpretations", serializer=InterpretationLinkSerializer(source="api_interpretations", many=True)),
     ]
 
     @property
@@ -164,6 +189,10 @@ class DocumentPage(ListedPage):
         FieldPanel("summary"),
         FieldPanel("body"),
         FieldPanel("attachments"),
+        MultiFieldPanel(
+            [InterpretationsPanel(), FieldPanel("major_policy"), FieldPanel("interpretation_exemption")],
+            heading=_("政策解读"),
+        ),
     ]
 
     base_form_class = DocumentPageForm
@@ -187,6 +216,28 @@ class DocumentPage(ListedPage):
     @property
     def missing_written_date_reason(self):
         return "" if self.written_date else _("（原文未载成文日期）")
+
+    @property
+    def needs_interpretation(self):
+        """行政规范性文件 and major policies go out with a 解读, or with the reason none is needed."""
+        return self.document_type == DocumentType.NORMATIVE_DOCUMENT or self.major_policy
+
+    def get_context(self, request, *args, **kwargs):
+        from gongkai.core import site_cache
+
+        from ..interpretations import interpretations_of
+
+        context = super().get_context(request, *args, **kwargs)
+        context["interpretations"] = site_cache.remember_published(
+            request, ("interpretations", self.pk),
+            lambda: interpretations_of([self], self.locale_id, request).get(self.translation_key, []))
+        return context
+
+    @property
+    def api_interpretations(self):
+        from ..interpretations import interpretations_of, link_data
+
+        return [link_data(page) for page in interpretations_of([self], self.locale_id).get(self.translation_key, [])]
 
     @property
     def is_in_force(self):
@@ -219,7 +270,7 @@ class DocumentPage(ListedPage):
         from django.conf import settings
         from django.utils import translation
 
-        from .classification import suggest_topic
+        from ..classification import suggest_topic
 
         # Stored with the page: written in the site's language, whatever language the request that saves it uses.
         with translation.override(settings.LANGUAGE_CODE):
