@@ -1,6 +1,7 @@
 """A walk through the admin as each demo role, in Chromium, saving a screenshot of every step into
 docs/screenshots/admin/: the editor submits a notice, the 科室负责人, the 办公室 and the 局领导 each approve it from their
-dashboard, the 办公室 searches the admin, and, after a reader has read a few pages, opens 报告 → 访问统计.
+dashboard, the 办公室 searches the admin, and, after a reader has read a few pages, opens 报告 → 访问统计; the
+政策法规科 editor opens a law's 政策解读 panel and starts a new 解读 from it (without creating it).
 
     make run   # in another terminal (or any running demo)
     .venv/bin/python docs/screenshots/admin_walk.py http://127.0.0.1:8000 gongkai-demo-2026
@@ -79,6 +80,17 @@ def main(base, password):
         office.wait_for_load_state("networkidle")
         office.set_viewport_size({"width": 1400, "height": 1800})
         shot(office, "8-office-visits")
+
+        # The 政策法规科 editor: a document's 解读 with their state, and a new one started from the document.
+        fagui = session("fagui")
+        with urlopen(f"{base}/api/v2/pages/?type=gongkai_disclosure.InterpretationPage&locale=zh-hans&fields=documents") as response:
+            document = json.load(response)["items"][0]["documents"][0]["id"]
+        fagui.goto(f"{base}/admin/pages/{document}/edit/")
+        fagui.locator(".interpretations-panel").scroll_into_view_if_needed()
+        shot(fagui, "9-fagui-document-interpretations")
+        fagui.locator(".interpretations-panel a.button").click()
+        fagui.wait_for_load_state("networkidle")
+        shot(fagui, "9b-fagui-new-interpretation")
         browser.close()
 
 

@@ -22,7 +22,8 @@ DEFAULT_ADMIN_PASSWORD = "gongkai-demo-2026"
 DEMO_DEPARTMENTS = [
     ("办公室", "bangongshi", ["column:notices", "column:disclosure", "column:interaction"]),
     ("综合科", "zonghe", ["column:news"]),
-    ("政策法规科", "fagui", ["column:affairs", "column:ip"]),
+    # The section that drafts policies writes their 解读 too.
+    ("政策法规科", "fagui", ["column:affairs", "column:ip", "column:interpretation"]),
     ("计划项目科", "xiangmu", ["column:projects", "column:innovation"]),
 ]
 # Where `make run` serves the demo (its HOST and PORT), for the site record and the addresses printed.
