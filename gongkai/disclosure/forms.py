@@ -32,7 +32,15 @@ class DocumentPageForm(PageForm):
         if "interpretation_exemption" not in self.fields:
             return
         needed = cleaned.get("document_type") == DocumentType.NORMATIVE_DOCUMENT or cleaned.get("major_policy")
-        if not needed or (cleaned.get("interpretation_exemption") or "").strip() or pending_interpretations(self.instance):
+        if not needed or (cleaned.get("interpretation_exemption") or "").strip():
+            return
+        pending = pending_interpretations(self.instance)
+        submitting = "action-submit" in self.data or "action-restart-workflow" in self.data
+        if pending and submitting and not any(page.live or page.workflow_in_progress for page in pending):
+            # Sent for review while its 解读 waits as a draft: the pair is approved together only if both are in review.
+            self.add_warning(_("本文件的解读%(titles)s还是草稿：请把它也送审，审核人才能一并通过、一同发布") % {
+                "titles": "、".join(f"《{page.title}》" for page in pending)})
+        if pending:
             return
         kind = _("行政规范性文件") if cleaned.get("document_type") == DocumentType.NORMATIVE_DOCUMENT else _("重大政策文件")
         self.add_error("interpretation_exemption", _(

@@ -448,3 +448,15 @@ def test_import_links_by_key_or_index_number_and_refuses_an_unknown_document(hom
     result = ContentImporter().run([json.dumps(lines[2], ensure_ascii=False)])
     assert result.updated == 1
     assert [link.document.title for link in InterpretationPage.objects.get().interpreted_documents.all()] == ["众创空间备案办法"]
+
+
+@pytest.mark.django_db
+def test_sending_a_document_for_review_while_its_interpretation_is_a_draft_asks_to_send_both(client, bureau):
+    document = DocumentPageFactory(parent=bureau["laws"], slug="d", document_type="normative_document", live=False)
+    InterpretationPageFactory(parent=bureau["news"], slug="i", title="孵化器认定办法解读", documents=[document], live=False)
+    client.force_login(bureau["other_editor"])
+    response = client.post(reverse("wagtailadmin_pages:edit", args=[document.pk]), document_form(document, action="action-submit"),
+                           follow=True)
+    assert DocumentPage.objects.get(pk=document.pk).workflow_in_progress
+    warnings = [str(message) for message in get_messages(response.wsgi_request)]
+    assert any("《孵化器认定办法解读》还是草稿：请把它也送审" in message for message in warnings), warnings
