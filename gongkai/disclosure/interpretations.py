@@ -32,42 +32,36 @@ def _in_language(pages, locale_id, request=None):
     return {key: page for key, (rank, page) in chosen.items()}
 
 
-def interpretations_of(documents, locale_id, request=None):
-    """{document translation key: [live public 解读, newest first]} in the reader's language."""
-    keys = {document.translation_key for document in documents}
+def _follow(pages, own, other, model, locale_id, request, order):
+    """{translation key of each page: [live public pages of `model` at the other end of its links]}, in `order`."""
+    keys = {page.translation_key for page in pages}
     if not keys:
         return {}
-    pairs = set(InterpretedDocument.objects.filter(document__translation_key__in=keys)
-                .values_list("document__translation_key", "interpretation__translation_key"))
+    rows = list(InterpretedDocument.objects.filter(**{f"{own}__translation_key__in": keys}).order_by(*order)
+                .values_list(f"{own}__translation_key", f"{other}__translation_key"))
     found = _in_language(
-        site_cache.public(InterpretationPage.objects.live(), request).filter(translation_key__in={i for _d, i in pairs})
+        site_cache.public(model.objects.live(), request).filter(translation_key__in={key for _own, key in rows})
         .select_related("locale"), locale_id, request)
     result = defaultdict(list)
-    for document_key, interpretation_key in pairs:
-        if interpretation_key in found:
-            result[document_key].append(found[interpretation_key])
+    for own_key, other_key in rows:
+        page = found.get(other_key)
+        if page is not None and page not in result[own_key]:
+            result[own_key].append(page)
+    return dict(result)
+
+
+def interpretations_of(documents, locale_id, request=None):
+    """{document translation key: [live public 解读, newest first]} in the reader's language."""
+    result = _follow(documents, "document", "interpretation", InterpretationPage, locale_id, request, ["pk"])
     for pages in result.values():
         pages.sort(key=lambda page: (page.date, page.pk), reverse=True)
-    return dict(result)
+    return result
 
 
 def documents_of(interpretations, locale_id, request=None):
     """{解读 translation key: [live public documents it explains, in the order the editor gave]}."""
-    keys = {page.translation_key for page in interpretations}
-    if not keys:
-        return {}
-    rows = list(InterpretedDocument.objects.filter(interpretation__translation_key__in=keys)
-                .order_by("interpretation__locale_id", "sort_order", "pk")
-                .values_list("interpretation__translation_key", "document__translation_key"))
-    found = _in_language(
-        site_cache.public(DocumentPage.objects.live(), request).filter(translation_key__in={d for _i, d in rows})
-        .select_related("locale"), locale_id, request)
-    result = defaultdict(list)
-    for interpretation_key, document_key in rows:
-        page = found.get(document_key)
-        if page is not None and page not in result[interpretation_key]:
-            result[interpretation_key].append(page)
-    return dict(result)
+    return _follow(interpretations, "interpretation", "document", DocumentPage, locale_id, request,
+                   ["interpretation__locale_id", "sort_order", "pk"])
 
 
 def link_data(page, request=None):
