@@ -26,7 +26,7 @@ def topic_review(request):
 
 def interpretation_columns(user, locale):
     """Columns in the document's language where this editor may add a 解读, the one holding most 解读 first."""
-    from django.db.models import Count
+    from collections import Counter
 
     from .models import InterpretationPage
 
@@ -35,10 +35,8 @@ def interpretation_columns(user, locale):
         for column in model.objects.filter(locale=locale).order_by("path"):
             if InterpretationPage.can_create_at(column) and column.permissions_for_user(user).can_add_subpage():
                 candidates.append(column)
-    held = dict(InterpretationPage.objects.filter(locale=locale).values_list("path").annotate(n=Count("pk")).values_list("path", "n"))
-    counts = {column.pk: sum(n for path, n in held.items() if path.startswith(column.path) and len(path) == len(column.path) + column.steplen)
-              for column in candidates}
-    return sorted(candidates, key=lambda column: -counts[column.pk])
+    held = Counter(path[: -InterpretationPage.steplen] for path in InterpretationPage.objects.filter(locale=locale).values_list("path", flat=True))
+    return sorted(candidates, key=lambda column: -held[column.path])
 
 
 class NewInterpretationForm(forms.Form):

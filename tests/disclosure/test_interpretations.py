@@ -218,8 +218,8 @@ def test_a_major_policy_needs_one_too_and_other_documents_do_not(admin_client, c
 
 @pytest.mark.django_db
 def test_a_new_interpretation_starts_from_the_document_and_a_draft_one_lets_it_publish(admin_client, home, catalogue):
-    column = ColumnPageFactory(parent=home, title="政策解读", slug="interpretation", kind="news")
     ColumnPageFactory(parent=home, title="工作动态", slug="work", kind="news")
+    column = ColumnPageFactory(parent=home, title="政策解读", slug="interpretation", kind="news")
     document = DocumentPageFactory(parent=catalogue, slug="new", title="科技企业孵化器认定办法", document_type="normative_document", live=False)
     edit = reverse("wagtailadmin_pages:edit", args=[document.pk])
     panel = BeautifulSoup(admin_client.get(edit).content, "html.parser").select_one(".interpretations-panel")
@@ -230,13 +230,16 @@ def test_a_new_interpretation_starts_from_the_document_and_a_draft_one_lets_it_p
 
     form = BeautifulSoup(admin_client.get(start).content, "html.parser")
     assert form.select_one("#id_title")["value"] == "《科技企业孵化器认定办法》政策解读"
-    # The column that holds 解读 is offered first once it holds one; here every list column the editor may use is offered.
-    assert {option.get_text() for option in form.select("#id_column option")} == {"政策解读", "工作动态"}
+    # Every list column the editor may use is offered, in tree order while none holds a 解读.
+    assert [option.get_text() for option in form.select("#id_column option")] == ["工作动态", "政策解读"]
     response = admin_client.post(start, {"column": column.pk, "form": "qa", "title": "《科技企业孵化器认定办法》政策解读"})
     interpretation = InterpretationPage.objects.get()
     assert response.url == reverse("wagtailadmin_pages:edit", args=[interpretation.pk])
     assert not interpretation.live and interpretation.get_parent().pk == column.pk
     assert [link.document_id for link in interpretation.interpreted_documents.all()] == [document.pk]
+    # The next one is offered the column that holds 解读 first.
+    options = BeautifulSoup(admin_client.get(start).content, "html.parser").select("#id_column option")
+    assert [option.get_text() for option in options] == ["政策解读", "工作动态"]
 
     panel = BeautifulSoup(admin_client.get(edit).content, "html.parser").select_one(".interpretations-panel")
     assert "《科技企业孵化器认定办法》政策解读（问答，草稿）" in panel.get_text(" ", strip=True).replace(" ", "")

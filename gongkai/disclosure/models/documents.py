@@ -217,11 +217,6 @@ class DocumentPage(ListedPage):
     def missing_written_date_reason(self):
         return "" if self.written_date else _("（原文未载成文日期）")
 
-    @property
-    def needs_interpretation(self):
-        """行政规范性文件 and major policies go out with a 解读, or with the reason none is needed."""
-        return self.document_type == DocumentType.NORMATIVE_DOCUMENT or self.major_policy
-
     def get_context(self, request, *args, **kwargs):
         from gongkai.core import site_cache
 
