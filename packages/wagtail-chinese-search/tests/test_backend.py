@@ -80,6 +80,14 @@ def test_quoted_phrases_need_the_words_together(articles):
     assert set(titles("政府 信息 公开")) == {"甲", "乙"}
 
 
+def test_words_typed_together_find_the_passage_that_has_them_close(articles):
+    """结婚登记 户口簿: the passage naming both (a few words apart, not adjacent) beats a text that names 户口簿 often and
+    结婚登记 once, far away; on PostgreSQL the words once had to be adjacent to count as close."""
+    articles(("婚姻登记条例", "办理结婚登记的内地居民应当出具本人的户口簿、身份证。" + "其他事项按规定办理。" * 20),
+             ("户口登记条例", "结婚登记后需要变更的，" + "按规定办理其他事项。" * 20 + "户口簿、户口簿和户口簿由户口登记机关管理。" * 3))
+    assert titles("结婚登记 户口簿")[0] == "婚姻登记条例"
+
+
 def test_index_follows_saves_and_deletes(articles):
     (article,) = articles(("第一版标题", "北药产业培训"))
     assert titles("北药") == ["第一版标题"]

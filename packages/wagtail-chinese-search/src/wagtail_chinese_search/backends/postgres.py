@@ -20,6 +20,19 @@ from .base import DEMOTED_TOKEN, SegmentingCompilerMixin, SegmentingIndexerMixin
 from .query import Prefix
 from .statement import CountLimitMixin, OneStatementResultsMixin, tsquery_lexeme, tsquery_text
 
+# SQLite's NEAR(…, 8) counts tokens; the index here gives a compound's sub-words positions of their own before it
+# (结婚 登记 结婚登记), so 16 positions span about as much text.
+NEAR_POSITIONS = 16
+
+
+def near_tsquery(words, positions=NEAR_POSITIONS):
+    """The typed words close together, as SQLite's NEAR: each word within `positions` of the next one, either way
+    round. PostgreSQL's <N> is an exact distance, so each distance is one alternative."""
+    lexemes = [tsquery_lexeme(word) for word in words]
+    pairs = [" | ".join(f"{x} <{distance}> {y}" for distance in range(1, positions + 1) for x, y in ((a, b), (b, a)))
+             for a, b in zip(lexemes, lexemes[1:])]
+    return " & ".join(f"({pair})" for pair in pairs)
+
 
 class ChineseObjectIndexer(SegmentingIndexerMixin, ObjectIndexer):
     def as_vector(self, texts, for_autocomplete=False):
@@ -150,11 +163,9 @@ class ChinesePostgresSearchResults(OneStatementResultsMixin, PostgresSearchResul
             score_sql += f" + CASE WHEN e.body @@ {tsquery} THEN {compiler.ALL_TERMS_BONUS} ELSE 0 END"
             score_params += all_source[1]
             if len(compiler.query_words or ()) > 1:
-                # The words next to each other, in the order typed (无偿献血制度): as SQLite's NEAR, a passage about
-                # exactly this. The index puts a compound's sub-words before it, so consecutive words stay adjacent.
-                phrase = " <-> ".join(tsquery_lexeme(word) for word in compiler.query_words)
+                # The words close together (结婚登记 … 户口簿, 无偿献血制度): as SQLite's NEAR, a passage about exactly this.
                 score_sql += f" + CASE WHEN e.body @@ {tsquery} THEN {compiler.ALL_TERMS_BONUS} ELSE 0 END"
-                score_params += [config, phrase]
+                score_params += [config, near_tsquery(compiler.query_words)]
         score_sql += (f" + CASE WHEN e.title @@ {tsquery} THEN {compiler.TITLE_BONUS} ELSE 0 END"
                       f" - CASE WHEN e.title @@ {tsquery} THEN {compiler.DEMOTED_PENALTY} ELSE 0 END")
         score_params += [config, tsquery_text(strict), config, DEMOTED_TOKEN]
