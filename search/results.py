@@ -46,25 +46,17 @@ def _cards(request, ids):
 
 def _interpretation_links(request, pages):
     """{document pk: [(form, title, url)], ("documents", 解读 pk): [(title, url)]}, four queries for a page of results."""
-    from gongkai.disclosure.interpretations import documents_of, interpretations_of
-    from gongkai.disclosure.models import DocumentPage, InterpretationPage
+    from gongkai.disclosure.interpretations import linked_pages
+    from gongkai.disclosure.models import InterpretationPage
 
     links = {}
-    documents = [page for page in pages if isinstance(page, DocumentPage)]
-    interpretations = [page for page in pages if isinstance(page, InterpretationPage)]
-    for page_list, lookup in ((documents, interpretations_of), (interpretations, documents_of)):
-        by_locale = {}
-        for page in page_list:
-            by_locale.setdefault(page.locale_id, []).append(page)
-        for locale_id, group in by_locale.items():
-            found = lookup(group, locale_id, request)
-            for page in group:
-                for other in found.get(page.translation_key, []):
-                    url = site_cache.page_url(request, other)
-                    if isinstance(other, InterpretationPage):
-                        links.setdefault(page.pk, []).append((other.get_form_display(), other.title, url))
-                    else:
-                        links.setdefault(("documents", page.pk), []).append((other.title, url))
+    for pk, others in linked_pages(pages, request).items():
+        for other in others:
+            url = site_cache.page_url(request, other)
+            if isinstance(other, InterpretationPage):
+                links.setdefault(pk, []).append((other.get_form_display(), other.title, url))
+            else:
+                links.setdefault(("documents", pk), []).append((other.title, url))
     return links
 
 

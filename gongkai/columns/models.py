@@ -74,13 +74,13 @@ def remembered_page(request, key, make_queryset, decorate=None):
     return site_cache.remember_published(request, (*key, number), build)
 
 
-def mark_interpretations(request, documents, locale_id):
+def mark_interpretations(request, documents):
     """Each document of a catalogue page carries its 解读 (doc.interpretations), for the row's marks: two queries."""
-    from gongkai.disclosure.interpretations import interpretations_of
+    from gongkai.disclosure.interpretations import linked_pages
 
-    found = interpretations_of(documents, locale_id, request)
+    found = linked_pages(documents, request)
     for document in documents:
-        document.interpretations = found.get(document.translation_key, [])
+        document.interpretations = found.get(document.pk, [])
 
 
 class ColumnPageForm(PageForm):
@@ -250,5 +250,5 @@ class ColumnPage(PublicPageMixin, FeedMixin, Page):
             filters.keep_topic_choices(request)
             context["filters"] = filters
             context["items"] = remembered_page(request, ("catalogue-items", self.pk), lambda: filters.qs,
-                                               decorate=lambda documents: mark_interpretations(request, documents, self.locale_id))
+                                               decorate=lambda documents: mark_interpretations(request, documents))
         return context

@@ -64,6 +64,30 @@ def documents_of(interpretations, locale_id, request=None):
                    ["interpretation__locale_id", "sort_order", "pk"])
 
 
+def linked_pages(pages, request=None):
+    """{page pk: [pages at the other end of its links]} for a mix of documents and 解读 (other pages get none), each in
+    its own language: what a page of search results, a catalogue page or a feed shows beside each entry."""
+    found = {}
+    for model, lookup in ((DocumentPage, interpretations_of), (InterpretationPage, documents_of)):
+        by_locale = defaultdict(list)
+        for page in pages:
+            if isinstance(page, model):
+                by_locale[page.locale_id].append(page)
+        for locale_id, group in by_locale.items():
+            linked = lookup(group, locale_id, request)
+            for page in group:
+                if linked.get(page.translation_key):
+                    found[page.pk] = linked[page.translation_key]
+    return found
+
+
+def counts_by_form(interpretations):
+    """{form: how many} of a queryset of 解读: what the 年度报表 and the annual report count."""
+    from django.db.models import Count
+
+    return dict(interpretations.order_by().values_list("form").annotate(n=Count("pk")).values_list("form", "n"))
+
+
 def link_data(page, request=None):
     """A linked page as the API and feeds give it."""
     data = {"id": page.pk, "title": page.title, "url": page.get_full_url(request) or "", "locale": page.locale.language_code}
@@ -81,11 +105,11 @@ def _family(document):
     return set(DocumentPage.objects.filter(translation_key=document.translation_key).values_list("pk", flat=True))
 
 
-def _linked_in_latest_revision(page, family):
+def _revision_documents(page):
+    """The document pks a 解读's latest revision names (a draft's links live there until it is published)."""
     revision = page.latest_revision
-    if revision is None:
-        return False
-    return any(row.get("document") in family for row in revision.content.get("interpreted_documents") or [])
+    rows = (revision.content.get("interpreted_documents") or []) if revision is not None else []
+    return {row["document"] for row in rows if row.get("document")}
 
 
 def pending_interpretations(document):
@@ -95,13 +119,12 @@ def pending_interpretations(document):
         return []
     family = _family(document)
     linked = set(InterpretedDocument.objects.filter(document_id__in=family).values_list("interpretation_id", flat=True))
-    drafts = InterpretationPage.objects.filter(Q(live=False) | Q(has_unpublished_changes=True)).select_related("latest_revision")
-    # Drafts changed since publishing carry their links in the latest revision only.
-    linked |= {page.pk for page in drafts if _linked_in_latest_revision(page, family)}
-    pages = InterpretationPage.objects.filter(pk__in=linked).select_related("locale").order_by("-date", "-pk")
-    # A live 解读 whose latest draft dropped the link still links it while the draft is unpublished; one whose draft
-    # dropped it and was never published does not.
-    return [page for page in pages if page.live or _linked_in_latest_revision(page, family) or page.latest_revision_id is None]
+    drafts = list(InterpretationPage.objects.filter(Q(live=False) | Q(has_unpublished_changes=True)).select_related("latest_revision"))
+    in_draft = {page.pk for page in drafts if _revision_documents(page) & family}
+    # A live 解读 keeps its published link while a draft of it is unpublished; a never-published one whose latest
+    # revision dropped the link no longer names the document.
+    dropped = {page.pk for page in drafts if not page.live and page.latest_revision_id is not None} - in_draft
+    return list(InterpretationPage.objects.filter(pk__in=(linked - dropped) | in_draft).select_related("locale").order_by("-date", "-pk"))
 
 
 def paired_pages(page):
@@ -110,9 +133,6 @@ def paired_pages(page):
     if isinstance(page, DocumentPage):
         return pending_interpretations(page)
     if isinstance(page, InterpretationPage):
-        ids = {link.document_id for link in page.interpreted_documents.all()}
-        revision = page.latest_revision
-        if revision is not None:
-            ids |= {row.get("document") for row in revision.content.get("interpreted_documents") or [] if row.get("document")}
+        ids = {link.document_id for link in page.interpreted_documents.all()} | _revision_documents(page)
         return list(DocumentPage.objects.filter(pk__in=ids))
     return []

@@ -75,10 +75,9 @@ def proactive_figures(column, year, issuer=""):
 def interpretation_summary(column, year, issuer=""):
     """一、总体情况's 政策解读 paragraph, from the 解读 published in the year and the links to the documents they explain:
     how many, by form, and how many of the year's 行政规范性文件 went out with one. Returns (paragraph HTML, source)."""
-    from django.db.models import Count
     from django.utils.html import escape
 
-    from gongkai.disclosure.interpretations import interpretations_of
+    from gongkai.disclosure.interpretations import counts_by_form, interpretations_of
 
     site = column.get_site()
     interpretations = InterpretationPage.objects.live().filter(date__year=year)
@@ -88,7 +87,7 @@ def interpretation_summary(column, year, issuer=""):
         documents = documents.descendant_of(site.root_page)
     if issuer:
         documents = documents.filter(issuer__contains=issuer)
-    by_form = dict(interpretations.values_list("form").annotate(n=Count("pk")).values_list("form", "n"))
+    by_form = counts_by_form(interpretations)
     total = sum(by_form.values())
     documents = list(documents)
     interpreted = interpretations_of(documents, column.locale_id)

@@ -57,12 +57,10 @@ def interpretation_rows(root, year):
     """解读回应 from the 政策解读 pages published in the year (each names the documents it explains), by form: 解读材料
     are texts and Q&A, 解读产品 图解 and video, plus media commentaries. Responses to public concerns are not a page
     kind here: left for the editor to fill in."""
-    from django.db.models import Count
-
+    from gongkai.disclosure.interpretations import counts_by_form
     from gongkai.disclosure.models import MATERIAL_FORMS, PRODUCT_FORMS, InterpretationForm, InterpretationPage
 
-    by_form = dict(InterpretationPage.objects.live().descendant_of(root).filter(date__year=year)
-                   .values_list("form").annotate(n=Count("pk")).values_list("form", "n"))
+    by_form = counts_by_form(InterpretationPage.objects.live().descendant_of(root).filter(date__year=year))
     area = _("解读回应")
     return [
         (area, _("解读信息发布总数（条）"), sum(by_form.values())),

@@ -103,19 +103,14 @@ class ListFeed(Feed):
         return self._items
 
     def _interpretation_links(self, page):
-        """{item pk: (heading, [(title, absolute url)])}: a document's 解读, a 解读's documents; four queries a feed."""
-        from gongkai.disclosure.interpretations import documents_of, interpretations_of
-        from gongkai.disclosure.models import DocumentPage, InterpretationPage
+        """{item pk: (heading, [(title, absolute url)])}: a document's 解读, a 解读's documents."""
+        from gongkai.disclosure.interpretations import linked_pages
+        from gongkai.disclosure.models import DocumentPage
 
-        documents = [item for item in self._items if isinstance(item, DocumentPage)]
-        interpretations = [item for item in self._items if isinstance(item, InterpretationPage)]
-        found = {}
-        for items, lookup, heading in ((documents, interpretations_of, _("政策解读")), (interpretations, documents_of, _("解读的文件"))):
-            linked = lookup(items, page.locale_id, self.request) if items else {}
-            for item in items:
-                if linked.get(item.translation_key):
-                    found[item.pk] = (heading, [(other.title, other.get_full_url(self.request)) for other in linked[item.translation_key]])
-        return found
+        items = {item.pk: item for item in self._items}
+        return {pk: (_("政策解读") if isinstance(items[pk], DocumentPage) else _("解读的文件"),
+                     [(other.title, other.get_full_url(self.request)) for other in others])
+                for pk, others in linked_pages(self._items, self.request).items()}
 
     def item_title(self, item):
         return item.title
