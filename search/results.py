@@ -3,6 +3,8 @@ part of a result (its text prepared for snippets, column, date, type) is kept pe
 within a memory budget; the highlighting is done for every search."""
 
 from django.conf import settings
+from django.template.loader import render_to_string
+from django.utils.translation import get_language
 from wagtail.models import Page
 from wagtail_chinese_search import highlight
 
@@ -30,8 +32,7 @@ def _cards(request, ids):
         ancestors = site_cache.ancestors(request, page)
         parent = ancestors[-1] if ancestors else None
         date = getattr(page, "date", None) or (page.first_published_at.date() if page.first_published_at else None)
-        cards[page.pk] = {
-            "text": highlight.prepare(searchable_text(page)),
+        details = {
             "column": parent.title if parent and parent.depth > 2 else "",
             "date": date,
             "type": type(page)._meta.verbose_name,
@@ -40,6 +41,12 @@ def _cards(request, ids):
             # A document's 解读 (their forms, linked) or a 解读's documents.
             "interpretations": linked.get(page.pk, ()),
             "interprets": linked.get(("documents", page.pk), ()),
+        }
+        cards[page.pk] = {
+            "text": highlight.prepare(searchable_text(page)),
+            "url": site_cache.page_url(request, page),
+            # Rendered once, with the card: only the title and snippet depend on the query.
+            "details": render_to_string("search/includes/result_details.html", details, request),
         }
     return cards
 
@@ -77,8 +84,10 @@ def _within_budget(request):
 def result_rows(request, results, query, also=()):
     """`also`: other texts searched with the query (a typo's correction), whose words are highlighted too."""
     pages = list(results)
-    cards = site_cache.remember_each(request, "search-card", [page.pk for page in pages], lambda ids: _cards(request, ids),
-                                     keep=_within_budget(request))
+    # Per language and host: the details are rendered in the reader's language, the address for the host asked.
+    kind = ("search-card", get_language(), request._get_raw_host())
+    cards = site_cache.remember_each(request, kind, [page.pk for page in pages],
+                                     lambda ids: _cards(request, ids), keep=_within_budget(request))
     rows = []
     # Once for the page of results, not twice for every result.
     words = sorted({word for text in (query, *also) for word in highlight.highlight_words(text)}, key=len, reverse=True)
@@ -88,13 +97,9 @@ def result_rows(request, results, query, also=()):
             continue
         rows.append({
             "page": page,
+            "url": card["url"],
             "title": highlight.highlight(page.title, query, words),
             "snippet": highlight.snippet(card["text"], query, words=words),
-            "column": card["column"],
-            "date": card["date"],
-            "type": card["type"],
-            "status": card["status"],
-            "interpretations": card.get("interpretations", ()),
-            "interprets": card.get("interprets", ()),
+            "details": card["details"],
         })
     return rows

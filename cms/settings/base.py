@@ -129,9 +129,22 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
     )
 }
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # WAL lets the dev server read while an import writes.
-    DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = "PRAGMA journal_mode=WAL;"
+
+
+def database_options(database):
+    """Per-engine options. SQLite: WAL lets the dev server read while an import writes. PostgreSQL: prepared
+    statements, which the Chinese search uses to plan its statement once per connection (Django's own queries bind
+    on the client and never prepare); DATABASE_PREPARED_STATEMENTS=0 behind a transaction-mode pooler that does not
+    keep them (PgBouncer before 1.21)."""
+    options = database.setdefault("OPTIONS", {})
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        options["init_command"] = "PRAGMA journal_mode=WAL;"
+    elif "postgresql" in database["ENGINE"] and os.environ.get("DATABASE_PREPARED_STATEMENTS", "1") != "0":
+        options.setdefault("prepare_threshold", 5)
+    return database
+
+
+database_options(DATABASES["default"])
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -3,6 +3,7 @@ import os
 import dj_database_url
 
 from .base import *  # noqa: F401,F403
+from .base import database_options
 
 DEBUG = False
 SECRET_KEY = os.environ["SECRET_KEY"]
@@ -17,7 +18,7 @@ ALLOWED_HOSTS = [h.strip() for h in os.environ.get("ALLOWED_HOSTS", "").split(",
 CSRF_TRUSTED_ORIGINS = [o.strip() for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if o.strip()]
 
 if os.environ.get("DATABASE_URL"):
-    DATABASES = {"default": dj_database_url.parse(os.environ["DATABASE_URL"], conn_max_age=600)}
+    DATABASES = {"default": database_options(dj_database_url.parse(os.environ["DATABASE_URL"], conn_max_age=600))}
 
 if os.environ.get("REDIS_URL"):
     CACHES = {

@@ -28,6 +28,8 @@ def _database(url):
         "PASSWORD": parts.password or "",
         "HOST": parts.hostname or "",
         "PORT": parts.port or "",
+        # Prepared statements allowed, as a site that has no transaction-mode pooler would (README, "Speed").
+        "OPTIONS": {"prepare_threshold": 5},
     }
 
 

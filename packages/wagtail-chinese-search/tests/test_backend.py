@@ -164,3 +164,38 @@ def test_counting_stops_at_the_count_limit(articles, settings):
     assert (page.total, page.all_terms_total, page.count_limit) == (6, 6, 5)  # 6: "more than 5"
     page = Article.objects.search("商标 不存在")[0:10]
     assert len(list(page)) == 10 and (page.total, page.all_terms_total) == (6, 0)
+
+
+def test_a_prepared_search_finds_what_an_unprepared_one_does(articles):
+    """PostgreSQL: where the site allows prepared statements, a connection prepares the search statement once and,
+    after five searches, plans it without the query's words (a generic plan). The words' tsqueries are then worked
+    out once per search, and the ranking, counts and results must be those of a statement planned for the words."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL only")
+    articles(("婚姻登记条例", "办理结婚登记的内地居民应当出具本人的户口簿、身份证。" + "其他事项按规定办理。" * 20),
+             ("户口登记条例", "结婚登记后需要变更的，" + "按规定办理其他事项。" * 20 + "户口簿由户口登记机关管理。"),
+             *[(f"专利公告第{n}号", "专利 商标") for n in range(12)], ("商标法", "商标 注册"), ("无关", "其他"))
+    queries = ["结婚登记 户口簿", "专利 商标", "商标", "户口*", "不存在的词"]
+
+    def run():
+        found = []
+        for query in queries:
+            page = Article.objects.search(query, operator="or")[0:10]
+            found.append(([a.title for a in page], page.total, page.all_terms_total))
+        return found
+
+    connection.ensure_connection()
+    raw = connection.connection
+    raw.prepare_threshold = None  # Django's default: planned for the words, every time
+    planned_each_time = run()
+    raw.prepare_threshold = 5
+    prepared = [run() for _round in range(8)]
+    assert all(found == planned_each_time for found in prepared)
+    assert planned_each_time[0][0][0] == "婚姻登记条例" and planned_each_time[1][1:] == (13, 12)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*), sum(generic_plans) FROM pg_prepared_statements WHERE statement LIKE %s",
+                       ["%to_tsquery%"])
+        statements, generic = cursor.fetchone()
+    assert statements >= len(queries) - 1 and generic > 0

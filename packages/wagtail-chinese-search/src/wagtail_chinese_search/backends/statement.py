@@ -169,9 +169,7 @@ class OneStatementResultsMixin:
             f"SELECT r.object_id, r.score FROM ({candidates}) r {order}{limit}{offset}"
             f") r ON 1 = 1 LEFT JOIN {table} p ON p.{pk_column} = CAST(r.object_id AS BIGINT) {order}"
         )
-        with connection.cursor() as cursor:
-            cursor.execute(sql, [*counts_params, *candidate_params])
-            rows = cursor.fetchall()
+        rows = self.fetch_rows(connection, sql, [*counts_params, *candidate_params])
         names = [field.attname for field in fields]
         width = len(names)
         pk_index = names.index(model._meta.pk.attname)
@@ -185,6 +183,12 @@ class OneStatementResultsMixin:
             objects.append(obj)
         total, all_total = (int(rows[0][width + 1]), int(rows[0][width + 2])) if rows else (0, 0)
         return Window(objects, total, all_total, limit_counts)
+
+    def fetch_rows(self, connection, sql, params):
+        """Run the statement; a backend may run it its own way (PostgreSQL: prepared once per connection)."""
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return cursor.fetchall()
 
     def _counts_only(self):
         """(total, all-terms total) without a page of results."""
