@@ -27,11 +27,15 @@ DATE_SORT_LIMIT = 1000
 
 
 def site_pages(request):
-    pages = site_cache.public(Page.objects.live(), request)
-    root = site_cache.home(request)  # search the language being read
-    if root is None:
-        return pages, None
-    return pages.descendant_of(root, inclusive=True), root
+    """The published, public pages of the language being read, and its home page. The queryset is built once per
+    worker and content version and copied for each search (building it cost as much as the search's SQL); the kept
+    one is never evaluated, only copied."""
+    root = site_cache.home(request)
+
+    def build():
+        pages = site_cache.public(Page.objects.live(), request)
+        return pages if root is None else pages.descendant_of(root, inclusive=True)
+    return site_cache.remember(request, ("search-pages", root.pk if root else None), build).all(), root
 
 
 class Counts:

@@ -68,6 +68,20 @@ def test_pagination(client, column, settings):
 
 
 @pytest.mark.django_db
+def test_page_links_deep_in_a_long_list_show_where_the_reader_is(client, column, settings):
+    """Page 15 of 30: the links around page 15, with 15 marked, not pages 1–4 again (the page numbers were once
+    worked out as if the reader were always on page 1)."""
+    settings.GONGKAI_LIST_PAGE_SIZE = 1
+    for n in range(30):
+        ArticlePageFactory(parent=column, title=f"第{n:02d}条", date=datetime.date(2020, 1, 1) + datetime.timedelta(days=n))
+    soup = BeautifulSoup(client.get("/work/?page=15").content, "html.parser")
+    links = [item.get_text() for item in soup.select(".pagination li")]
+    assert links == ["首页", "上一页", "1", "2", "…", "12", "13", "14", "15", "16", "17", "18", "…", "29", "30", "下一页", "末页"]
+    assert soup.select_one('.pagination [aria-current="page"]').get_text() == "15"
+    assert soup.select_one('.pagination a[rel="next"]')["href"] == "?page=16"
+
+
+@pytest.mark.django_db
 @pytest.mark.parametrize("path", ["/work/", "/policies/"])
 def test_list_query_count_does_not_grow_with_the_list(client, column, catalogue, path):
     def count_queries():

@@ -66,23 +66,31 @@ def vocabulary(queryset):
     for VOCABULARY_MAX_AGE seconds. One vocabulary per model, whatever the filters of a search: building one reads
     every title, and a search by column or year must not read them again."""
     model = queryset.model
-    names = {field.name for field in model._meta.concrete_fields}
-    if "title" not in names:
-        return None
-    queryset = model._default_manager.using(queryset.db).all()
-    if "live" in names:
-        queryset = queryset.filter(live=True)
     key = model._meta.label
     held = _vocabularies.get(key)
     if held is None:
+        if not _has_field(model, "title"):
+            return None
         with _lock:
             held = _vocabularies.get(key)
             if held is None:
-                held = _vocabularies[key] = [time.monotonic(), _build(queryset), False]
+                held = _vocabularies[key] = [time.monotonic(), _build(_titles(queryset)), False]
     elif time.monotonic() - held[0] >= VOCABULARY_MAX_AGE and not held[2]:
         held[2] = True  # one rebuild at a time; readers keep the old vocabulary meanwhile
-        threading.Thread(target=_rebuild, args=(held, queryset.all()), daemon=True).start()
+        threading.Thread(target=_rebuild, args=(held, _titles(queryset)), daemon=True).start()
     return held[1]
+
+
+def _has_field(model, name):
+    return any(field.name == name for field in model._meta.concrete_fields)
+
+
+def _titles(queryset):
+    """All the model's published titles, whatever the search's own filters. Built only when the vocabulary is
+    (re)built: building a queryset costs more than the lookups a search makes."""
+    model = queryset.model
+    titles = model._default_manager.using(queryset.db).all()
+    return titles.filter(live=True) if _has_field(model, "live") else titles
 
 
 def _build(queryset):
