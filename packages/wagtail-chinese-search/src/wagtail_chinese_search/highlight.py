@@ -4,6 +4,7 @@ normalised query."""
 
 import re
 from array import array
+from bisect import bisect_left
 from functools import lru_cache
 from html import escape  # Django's escape() is this, behind a lazy-string wrapper
 from typing import NamedTuple
@@ -102,14 +103,13 @@ def highlight(original, query, words=None):
 
 def _densest(ranges, reach):
     """The start of the match that begins the window of `reach` characters holding the most match starts (ties: the
-    earliest): one pass with two pointers over the sorted ranges."""
-    best, best_count, right = ranges[0][0], 0, 0
-    for left, (start, _end) in enumerate(ranges):
-        right = max(right, left)
-        while right < len(ranges) and ranges[right][0] < start + reach:
-            right += 1
-        if right - left > best_count:
-            best, best_count = start, right - left
+    earliest), over the sorted ranges."""
+    starts = [start for start, _end in ranges]
+    best, best_count = starts[0], 0
+    for index, start in enumerate(starts):
+        count = bisect_left(starts, start + reach, index) - index
+        if count > best_count:
+            best, best_count = start, count
     return best
 
 
