@@ -142,3 +142,13 @@ def test_contact_details_block_shows_the_site_settings(client, home):
     assert pairs["机构名称"] == "测试科技局" and pairs["办公地址"] == "鹤岗市向阳区"
     assert pairs["办公时间"] == "工作日 8:30—17:00" and pairs["联系电话"] == "0468-1234567"
     assert "传真号码" not in pairs
+
+
+def test_page_links_escape_the_parameters_they_carry():
+    from django.core.paginator import Paginator
+
+    from gongkai.core.templatetags.gongkai_tags import pagination
+
+    html = str(pagination(Paginator(list(range(30)), 10).get_page(2), 'q="><script>alert(1)</script>{0}&'))
+    assert "<script>" not in html and 'href="?q=&quot;&gt;&lt;script&gt;' in html
+    assert pagination(Paginator(list(range(5)), 10).get_page(1)) == ""  # one page: no links

@@ -4,7 +4,8 @@ from django import template
 from django.core.signals import setting_changed
 from django.template.loader import render_to_string
 from django.templatetags.static import static
-from django.utils.translation import get_language
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import get_language, gettext, ngettext
 
 from gongkai.core import site_cache
 
@@ -227,31 +228,28 @@ def pagination(items, query_prefix=""):
     """The page links under a list, the catalogue and search results: 第 n / m 页，共 k 条, then 首页 and 上一页, the
     page numbers with … for gaps, 下一页 and 末页. Built here rather than in a template loop: every list page shows
     it, and the loop cost as much as the ten results above it. `query_prefix`: the other parameters, "a=1&"."""
-    from django.utils.html import format_html, format_html_join
-    from django.utils.translation import gettext, ngettext
-
     paginator = getattr(items, "paginator", None)
     if paginator is None or paginator.num_pages <= 1:
         return ""
     number, last = items.number, paginator.num_pages
     prefix = query_prefix or ""
-    entries = []
+
+    def link(page, label, rel=""):  # the prefix is the reader's own parameters: escaped like any value
+        return format_html('<li><a href="?{}page={}"{}>{}</a></li>', prefix, page,
+                           format_html(' rel="{}"', rel) if rel else "", label)
+    entries = []  # each <li>
     if items.has_previous():
-        entries += [(f"?{prefix}page=1", gettext("首页"), ""), (f"?{prefix}page={number - 1}", gettext("上一页"), "prev")]
+        entries += [link(1, gettext("首页")), link(number - 1, gettext("上一页"), "prev")]
     for entry in paginator.get_elided_page_range(number):
         if entry == number:
-            entries.append((None, entry, "current"))
+            entries.append(format_html('<li><span aria-current="page">{}</span></li>', entry))
         elif entry == paginator.ELLIPSIS:
-            entries.append((None, "…", ""))
+            entries.append(format_html("<li><span>{}</span></li>", entry))
         else:
-            entries.append((f"?{prefix}page={entry}", entry, ""))
+            entries.append(link(entry, entry))
     if items.has_next():
-        entries += [(f"?{prefix}page={number + 1}", gettext("下一页"), "next"), (f"?{prefix}page={last}", gettext("末页"), "")]
-    links = format_html_join("\n    ", "{}", (
-        (format_html('<li><a href="{}"{}>{}</a></li>', url, format_html(' rel="{}"', rel) if rel else "", label) if url
-         else format_html('<li><span aria-current="page">{}</span></li>', label) if rel == "current"
-         else format_html("<li><span>{}</span></li>", label),)
-        for url, label, rel in entries))
+        entries += [link(number + 1, gettext("下一页"), "next"), link(last, gettext("末页"))]
+    links = format_html_join("\n    ", "{}", ((entry,) for entry in entries))
     status = ngettext("第 %(number)s / %(total)s 页，共 %(counter)s 条", "第 %(number)s / %(total)s 页，共 %(counter)s 条",
                       paginator.count) % {"number": number, "total": last, "counter": paginator.count}
     return format_html('<nav class="pagination" aria-label="{}">\n  <p class="pagination__status">{}</p>\n  <ul>\n    {}\n  </ul>\n</nav>',
